@@ -1,0 +1,12 @@
+using System.CommandLine;
+
+namespace Similarity.Cli;
+
+/// <summary>Every top-level <c>simctl</c> command, in the order help lists them.</summary>
+internal static class CommandCatalog
+{
+    public static IEnumerable<Command> All()
+    {
+        yield break;
+    }
+}

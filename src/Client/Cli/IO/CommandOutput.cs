@@ -1,0 +1,26 @@
+using System.Text;
+
+namespace Similarity.Cli.IO;
+
+/// <summary>Opens a command's output: a file, or stdout when no path is given.</summary>
+internal static class CommandOutput
+{
+    public static Stream OpenStream(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "-")
+        {
+            return Console.OpenStandardOutput();
+        }
+
+        var directory = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (directory is not null && !Directory.Exists(directory))
+        {
+            throw new CliException($"output folder does not exist: {directory}");
+        }
+
+        return File.Create(path);
+    }
+
+    public static StreamWriter OpenWriter(string? path) =>
+        new(OpenStream(path), new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), bufferSize: 1 << 16) { NewLine = "\n" };
+}
