@@ -1,0 +1,13 @@
+using System.CommandLine;
+
+namespace Similarity.Cli.Commands.Bench;
+
+/// <summary><c>simctl bench ...</c>: throughput figures measured against a baseline in the same run.</summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var bench = new Command("bench", "Measure throughput against a baseline in the same run.");
+        return bench;
+    }
+}

@@ -1,0 +1,59 @@
+using System.Diagnostics;
+using System.Text;
+
+namespace Similarity.Cli.Tests;
+
+/// <summary>The result of one <c>simctl</c> run: exit code and both streams.</summary>
+public sealed record SimctlResult(int ExitCode, string StandardOutput, string StandardError, byte[] StandardOutputBytes);
+
+/// <summary>Runs the built <c>simctl</c> as a real process, the way users and scripts do.</summary>
+public static class Simctl
+{
+    private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "simctl.dll");
+
+    public static Task<SimctlResult> RunAsync(params string[] args) => RunAsync(stdin: (byte[]?)null, args);
+
+    public static Task<SimctlResult> RunAsync(string stdin, params string[] args) =>
+        RunAsync(Encoding.UTF8.GetBytes(stdin), args);
+
+    public static async Task<SimctlResult> RunAsync(byte[]? stdin, params string[] args)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(Dll);
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start simctl");
+        var stdout = new MemoryStream();
+        var readOut = process.StandardOutput.BaseStream.CopyToAsync(stdout);
+        var readErr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            await process.StandardInput.BaseStream.WriteAsync(stdin);
+        }
+
+        process.StandardInput.Close();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("simctl " + string.Join(' ', args) + " did not finish within 5 minutes");
+        }
+
+        await readOut;
+        var bytes = stdout.ToArray();
+        return new SimctlResult(process.ExitCode, Encoding.UTF8.GetString(bytes), await readErr, bytes);
+    }
+}
