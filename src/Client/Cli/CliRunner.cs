@@ -13,7 +13,16 @@ internal static class CliRunner
         error ??= Console.Error;
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            var parsed = root.Parse(args);
+            if (parsed.Errors.Count > 0)
+            {
+                // Name the unrecognised token first: it is usually the real mistake.
+                var first = parsed.Errors.OrderBy(e => e.Message.StartsWith("Unrecognized", StringComparison.Ordinal) ? 0 : 1).First();
+                await error.WriteLineAsync($"simctl: {OneLine(first.Message)} (see 'simctl --help')");
+                return UsageError;
+            }
+
+            return await parsed.InvokeAsync();
         }
         catch (Exception e) when (Describe(e) is { } message)
         {
