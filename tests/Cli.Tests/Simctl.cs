@@ -11,12 +11,13 @@ public static class Simctl
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "simctl.dll");
 
-    public static Task<SimctlResult> RunAsync(params string[] args) => RunAsync(stdin: (byte[]?)null, args);
+    public static Task<SimctlResult> RunAsync(params string[] args) => RunWithInputAsync((byte[]?)null, args);
 
-    public static Task<SimctlResult> RunAsync(string stdin, params string[] args) =>
-        RunAsync(Encoding.UTF8.GetBytes(stdin), args);
+    /// <summary>Runs with <paramref name="stdin"/> (UTF-8) as standard input.</summary>
+    public static Task<SimctlResult> RunWithInputAsync(string stdin, params string[] args) =>
+        RunWithInputAsync(Encoding.UTF8.GetBytes(stdin), args);
 
-    public static async Task<SimctlResult> RunAsync(byte[]? stdin, params string[] args)
+    public static async Task<SimctlResult> RunWithInputAsync(byte[]? stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
