@@ -1,0 +1,42 @@
+using Similarity.Grains.Datasets.Suites;
+using Similarity.Grains.Metrics;
+
+namespace Similarity.Grains.Evaluation.Reports;
+
+/// <summary>
+/// A suite's average over its tasks: every metric the tasks share except thresholds (an average threshold of different
+/// tasks means nothing). Correlations use Fisher's z when the suite asks for it; everything else the arithmetic mean.
+/// </summary>
+public static class TaskAverager
+{
+    public static IReadOnlyDictionary<string, double> Average(IReadOnlyList<TaskResult> tasks, TaskAveraging averaging)
+    {
+        ArgumentNullException.ThrowIfNull(tasks);
+        var average = new OrderedDictionary<string, double>(StringComparer.Ordinal);
+        if (tasks.Count == 0)
+        {
+            return average;
+        }
+
+        var values = new double[tasks.Count];
+        foreach (var key in tasks[0].Metrics.Keys)
+        {
+            if (key.EndsWith("_threshold", StringComparison.Ordinal) || !tasks.All(t => t.Metrics.ContainsKey(key)))
+            {
+                continue;
+            }
+
+            for (var i = 0; i < tasks.Count; i++)
+            {
+                values[i] = tasks[i].Metrics[key];
+            }
+
+            average[key] = averaging == TaskAveraging.FisherZ && IsCorrelation(key) ? FisherZ.Average(values) : values.Average();
+        }
+
+        return average;
+    }
+
+    private static bool IsCorrelation(string key) =>
+        key.StartsWith("pearson", StringComparison.Ordinal) || key.StartsWith("spearman", StringComparison.Ordinal);
+}

@@ -1,0 +1,76 @@
+using Similarity.Grains.Datasets;
+using Similarity.Grains.Datasets.Suites;
+using Similarity.Grains.Evaluation.CrossEncoding;
+using Similarity.Grains.Evaluation.Evaluators;
+using Similarity.Grains.Evaluation.Reports;
+using Similarity.Inference.Models;
+
+namespace Similarity.Grains.Evaluation;
+
+/// <summary>
+/// Evaluates a model on a named suite split and returns the report: what <c>simctl eval</c> calls. A bi-encoder gets the
+/// STS or pair-classification evaluator by suite kind; a cross-encoder gets the classification metrics on binary suites
+/// and correlations (one-output models) on STS suites. Data errors surface as <see cref="DatasetException"/>s.
+/// </summary>
+public sealed class SuiteRunner
+{
+    private readonly SuiteCatalog _catalog;
+    private readonly EvaluationOptions _options;
+
+    public SuiteRunner()
+        : this(SuiteCatalog.Default, new EvaluationOptions())
+    {
+    }
+
+    public SuiteRunner(SuiteCatalog catalog, EvaluationOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        _catalog = catalog;
+        _options = options;
+    }
+
+    /// <summary>The splits of <paramref name="suite"/> present under <paramref name="dataDirectory"/>.</summary>
+    public IReadOnlyList<string> FindSplits(string suite, string dataDirectory) => _catalog.Find(suite).FindSplits(dataDirectory);
+
+    /// <summary>Reads a suite split without evaluating it (to validate data, or to count pairs).</summary>
+    public LoadedSuite Load(string suite, string dataDirectory, string split) => _catalog.Find(suite).Load(dataDirectory, split);
+
+    public async Task<EvaluationReport> RunAsync(
+        string suite,
+        string dataDirectory,
+        string split,
+        ISentenceEncoder encoder,
+        string model,
+        IProgress<EvaluationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(encoder);
+        ArgumentNullException.ThrowIfNull(model);
+        var loaded = Load(suite, dataDirectory, split);
+        var results = loaded.Kind == SuiteKind.Similarity
+            ? await new StsEvaluator(_options).EvaluateAsync(encoder, loaded.Tasks.Cast<SimilarityTask>().ToList(), progress, cancellationToken).ConfigureAwait(false)
+            : await new PairClassificationEvaluator(_options).EvaluateAsync(encoder, loaded.Tasks.Cast<ClassificationTask>().ToList(), progress, cancellationToken).ConfigureAwait(false);
+        return EvaluationReport.Create(model, loaded, results);
+    }
+
+    public async Task<EvaluationReport> RunAsync(
+        string suite,
+        string dataDirectory,
+        string split,
+        IPairClassifier classifier,
+        string model,
+        IProgress<EvaluationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(classifier);
+        ArgumentNullException.ThrowIfNull(model);
+        var loaded = Load(suite, dataDirectory, split);
+        var evaluator = new CrossEncoderEvaluator(_options);
+        var results = loaded.Kind == SuiteKind.Similarity
+            ? await evaluator.EvaluateAsync(classifier, loaded.Tasks.Cast<SimilarityTask>().ToList(), progress, cancellationToken).ConfigureAwait(false)
+            : await evaluator.EvaluateAsync(classifier, loaded.Tasks.Cast<ClassificationTask>().ToList(), progress, cancellationToken).ConfigureAwait(false);
+        return EvaluationReport.Create(model, loaded, results);
+    }
+}
