@@ -6,7 +6,7 @@ namespace Similarity.Grains.Metrics;
 /// </summary>
 public static class Correlation
 {
-    /// <summary>Pearson's r, from double sums of centred values, clipped to [-1, 1].</summary>
+    /// <summary>Pearson's r, from double sums of centred values, clipped to [-1, 1] (exactly ±1 for two pairs, as scipy).</summary>
     public static double Pearson(ReadOnlySpan<double> x, ReadOnlySpan<double> y)
     {
         Validate(x, y, "Pearson correlation");
@@ -39,6 +39,12 @@ public static class Correlation
         if (IsConstant(x) || IsConstant(y))
         {
             return double.NaN;
+        }
+
+        // scipy answers two pairs exactly: ±1 by the directions, not by rounding-prone sums.
+        if (x.Length == 2)
+        {
+            return Math.Sign(x[1] - x[0]) * Math.Sign(y[1] - y[0]);
         }
 
         var meanX = Mean(x);
