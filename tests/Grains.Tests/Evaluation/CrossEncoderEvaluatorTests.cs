@@ -1,0 +1,111 @@
+using Similarity.Grains.Evaluation.CrossEncoding;
+using Similarity.Grains.Metrics;
+using Similarity.Grains.Tests.Metrics;
+using Similarity.Inference.Models;
+
+namespace Similarity.Grains.Tests.Evaluation;
+
+/// <summary>
+/// The classifier double turns the fixture's cosine scores into class-1 probabilities <c>p = 0.5 + (cos − t) / 4</c>:
+/// monotone in the cosine (so AP is the reference cosine AP) and above 0.5 exactly where the cosine exceeds t
+/// (so with t a reference threshold, accuracy and F1 are the reference values at that threshold).
+/// </summary>
+public class CrossEncoderEvaluatorTests
+{
+    [Fact]
+    public async Task Softmax_accuracy_at_the_reference_accuracy_threshold_is_the_reference_accuracy()
+    {
+        var classifier = TwoLabelClassifier(MetricFixture.Pairs.Expected["cosine_accuracy_threshold"]);
+
+        var result = Assert.Single(await new CrossEncoderEvaluator().EvaluateAsync(classifier, [FixtureTasks.Pairs()]));
+
+        Assert.Equal(["accuracy", "f1", "f1_macro", "ap"], result.Metrics.Keys);
+        MetricFixture.AssertClose(MetricFixture.Pairs.Expected["cosine_accuracy"], result.Metrics["accuracy"], "accuracy");
+    }
+
+    [Fact]
+    public async Task Binary_and_macro_f1_and_ap_match_the_reference_at_the_f1_threshold()
+    {
+        var pairs = MetricFixture.Pairs;
+        var classifier = TwoLabelClassifier(pairs.Expected["cosine_f1_threshold"]);
+        var (macroF1, positiveF1) = ClassLabelMetricsTests.MacroF1FromReference(pairs, "cosine");
+
+        var result = Assert.Single(await new CrossEncoderEvaluator().EvaluateAsync(classifier, [FixtureTasks.Pairs()]));
+
+        MetricFixture.AssertClose(pairs.Expected["cosine_f1"], positiveF1, "f1 derived from the reference");
+        MetricFixture.AssertClose(pairs.Expected["cosine_f1"], result.Metrics["f1"], "f1");
+        MetricFixture.AssertClose(macroF1, result.Metrics["f1_macro"], "f1_macro");
+        MetricFixture.AssertClose(pairs.Expected["cosine_ap"], result.Metrics["ap"], "ap");
+    }
+
+    [Fact]
+    public async Task A_single_sigmoid_output_predicts_positive_above_one_half()
+    {
+        var pairs = MetricFixture.Pairs;
+        var threshold = pairs.Expected["cosine_accuracy_threshold"];
+        var classifier = new FixedProbabilityClassifier(p => [Probability(p, threshold)], labelCount: 1);
+
+        var result = Assert.Single(await new CrossEncoderEvaluator().EvaluateAsync(classifier, [FixtureTasks.Pairs()]));
+
+        MetricFixture.AssertClose(pairs.Expected["cosine_accuracy"], result.Metrics["accuracy"], "accuracy");
+        MetricFixture.AssertClose(pairs.Expected["cosine_ap"], result.Metrics["ap"], "ap");
+    }
+
+    [Fact]
+    public async Task A_one_output_cross_encoder_on_sts_reports_the_correlations_of_its_scores()
+    {
+        var sts = MetricFixture.Sts;
+        var classifier = new FixedProbabilityClassifier(p => [(float)sts.Scores["cosine"][FixtureTasks.Row(p.First)]], labelCount: 1);
+
+        var result = Assert.Single(await new CrossEncoderEvaluator().EvaluateAsync(classifier, [FixtureTasks.Sts()]));
+
+        Assert.Equal(["pearson", "spearman"], result.Metrics.Keys);
+        MetricFixture.AssertClose(sts.Expected["pearson_cosine"], result.Metrics["pearson"], "pearson");
+        MetricFixture.AssertClose(sts.Expected["spearman_cosine"], result.Metrics["spearman"], "spearman");
+    }
+
+    [Fact]
+    public async Task Each_distinct_pair_is_scored_once()
+    {
+        var classifier = TwoLabelClassifier(0.5);
+        var pairs = FixtureTasks.Pairs();
+
+        await new CrossEncoderEvaluator(new() { BatchSize = 100 }).EvaluateAsync(classifier, [pairs, pairs]);
+
+        var scored = classifier.Batches.SelectMany(b => b).ToList();
+        Assert.Equal(pairs.Count, scored.Count);
+        Assert.Equal(pairs.Count, scored.Distinct().Count());
+        Assert.All(classifier.Batches, b => Assert.InRange(b.Count, 1, 100));
+    }
+
+    [Fact]
+    public async Task A_three_label_model_is_rejected_for_binary_labels_before_it_runs()
+    {
+        var classifier = new FixedProbabilityClassifier(_ => [0.2f, 0.3f, 0.5f], labelCount: 3);
+
+        var error = await Assert.ThrowsAsync<MetricInputException>(() => new CrossEncoderEvaluator().EvaluateAsync(classifier, [FixtureTasks.Pairs()]));
+
+        Assert.Contains("1 or 2 outputs; this one has 3", error.Message);
+        Assert.Empty(classifier.Batches);
+    }
+
+    [Fact]
+    public async Task A_two_label_model_is_rejected_for_graded_similarity_before_it_runs()
+    {
+        var classifier = TwoLabelClassifier(0.5);
+
+        var error = await Assert.ThrowsAsync<MetricInputException>(() => new CrossEncoderEvaluator().EvaluateAsync(classifier, [FixtureTasks.Sts()]));
+
+        Assert.Contains("needs a cross-encoder with 1 output", error.Message);
+        Assert.Empty(classifier.Batches);
+    }
+
+    private static FixedProbabilityClassifier TwoLabelClassifier(double threshold) => new(p =>
+    {
+        var positive = Probability(p, threshold);
+        return [1 - positive, positive];
+    }, labelCount: 2);
+
+    private static float Probability(TextPair pair, double threshold) =>
+        (float)(0.5 + (MetricFixture.Pairs.Scores["cosine"][FixtureTasks.Row(pair.First)] - threshold) / 4);
+}
