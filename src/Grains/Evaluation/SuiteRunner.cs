@@ -22,6 +22,7 @@ public sealed class SuiteRunner
     {
     }
 
+    /// <summary>A runner over <paramref name="catalog"/>'s suites; <paramref name="options"/> are validated here.</summary>
     public SuiteRunner(SuiteCatalog catalog, EvaluationOptions options)
     {
         ArgumentNullException.ThrowIfNull(catalog);
@@ -37,6 +38,7 @@ public sealed class SuiteRunner
     /// <summary>Reads a suite split without evaluating it (to validate data, or to count pairs).</summary>
     public LoadedSuite Load(string suite, string dataDirectory, string split) => _catalog.Find(suite).Load(dataDirectory, split);
 
+    /// <summary>Evaluates a bi-encoder on <paramref name="split"/> of <paramref name="suite"/> read from <paramref name="dataDirectory"/>; <paramref name="model"/> names it in the report.</summary>
     public async Task<EvaluationReport> RunAsync(
         string suite,
         string dataDirectory,
@@ -55,6 +57,7 @@ public sealed class SuiteRunner
         return EvaluationReport.Create(model, loaded, results);
     }
 
+    /// <summary>Evaluates a cross-encoder on <paramref name="split"/> of <paramref name="suite"/> read from <paramref name="dataDirectory"/>; <paramref name="model"/> names it in the report.</summary>
     public async Task<EvaluationReport> RunAsync(
         string suite,
         string dataDirectory,

@@ -7,6 +7,7 @@ namespace Similarity.Grains.Metrics;
 /// </summary>
 public static class AveragePrecision
 {
+    /// <summary>Average precision of <paramref name="scores"/> (higher = more likely positive) against 0/1 <paramref name="labels"/>.</summary>
     public static double Compute(ReadOnlySpan<double> scores, ReadOnlySpan<int> labels)
     {
         MetricInput.RequireSameLength(scores.Length, labels.Length, "scores", "labels");

@@ -14,6 +14,7 @@ public sealed record BinaryClassificationMetrics(
     double AveragePrecision,
     double MatthewsCorrelation)
 {
+    /// <summary>All eight measures for one function's scores against 0/1 labels.</summary>
     public static BinaryClassificationMetrics Compute(ReadOnlySpan<double> scores, ReadOnlySpan<int> labels)
     {
         var accuracy = ThresholdSearch.BestAccuracy(scores, labels);

@@ -36,6 +36,7 @@ public static class Ranks
         }
     }
 
+    /// <summary>Average ranks in a new array.</summary>
     public static double[] Average(ReadOnlySpan<double> values)
     {
         var ranks = new double[values.Length];

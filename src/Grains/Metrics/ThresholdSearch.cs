@@ -9,6 +9,7 @@ namespace Similarity.Grains.Metrics;
 /// </summary>
 public static class ThresholdSearch
 {
+    /// <summary>The best accuracy over the cuts and the midpoint threshold where it is first reached.</summary>
     public static AccuracyThreshold BestAccuracy(ReadOnlySpan<double> scores, ReadOnlySpan<int> labels)
     {
         Validate(scores, labels);
@@ -42,6 +43,7 @@ public static class ThresholdSearch
         return best;
     }
 
+    /// <summary>The best positive-class F1 over the cuts, its precision and recall, and the midpoint threshold where it is first reached.</summary>
     public static F1Threshold BestF1(ReadOnlySpan<double> scores, ReadOnlySpan<int> labels)
     {
         Validate(scores, labels);

@@ -185,6 +185,19 @@ public class PairFileReaderTests
     }
 
     [Fact]
+    public void A_line_longer_than_the_read_buffer_is_read_whole()
+    {
+        using var temp = new TempFolder();
+        var longText = string.Concat(Enumerable.Repeat("déjà vu ", 40_000));
+        var path = temp.Write("dev.tsv", $"score\ts1\ts2\n1.0\t{longText}\tshort\n2.0\ta\tb\n");
+
+        var rows = PairFileReader.Read(path, "dev.tsv", GoldColumn.Score).ToList();
+
+        Assert.Equal(longText, rows[0].First);
+        Assert.Equal(new PairRow(3, 2.0, "a", "b"), rows[1]);
+    }
+
+    [Fact]
     public void A_missing_file_is_reported_before_reading()
     {
         var error = Assert.Throws<DatasetNotFoundException>(() => PairFileReader.Read("/nonexistent/dev.tsv", "stsb/dev.tsv", GoldColumn.Score));

@@ -29,12 +29,14 @@ public sealed class AlignedLanguagesSuite : IEvaluationSuite
 
     public SuiteKind Kind => SuiteKind.Similarity;
 
+    /// <inheritdoc/>
     public IReadOnlyList<string> FindSplits(string dataDirectory)
     {
         var files = LanguageFiles(_folder.Resolve(dataDirectory, Name)[0]);
         return SplitNames.All.Where(files.ContainsKey).ToList();
     }
 
+    /// <inheritdoc/>
     public LoadedSuite Load(string dataDirectory, string split)
     {
         var folder = _folder.Resolve(dataDirectory, Name)[0];

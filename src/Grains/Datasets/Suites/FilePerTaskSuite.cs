@@ -29,12 +29,14 @@ public sealed class FilePerTaskSuite : IEvaluationSuite
 
     public SuiteKind Kind { get; }
 
+    /// <inheritdoc/>
     public IReadOnlyList<string> FindSplits(string dataDirectory)
     {
         var files = TaskFiles(_folder.Resolve(dataDirectory, Name));
         return SplitNames.All.Where(files.ContainsKey).ToList();
     }
 
+    /// <inheritdoc/>
     public LoadedSuite Load(string dataDirectory, string split)
     {
         var folders = _folder.Resolve(dataDirectory, Name);

@@ -24,12 +24,14 @@ public sealed class SingleFileSuite : IEvaluationSuite
 
     public SuiteKind Kind { get; }
 
+    /// <inheritdoc/>
     public IReadOnlyList<string> FindSplits(string dataDirectory)
     {
         var folder = _folder.Resolve(dataDirectory, Name)[0];
         return SplitNames.All.Where(s => _splitFiles.TryGetValue(s, out var file) && File.Exists(Path.Combine(folder, file))).ToList();
     }
 
+    /// <inheritdoc/>
     public LoadedSuite Load(string dataDirectory, string split)
     {
         var folder = _folder.Resolve(dataDirectory, Name)[0];

@@ -44,6 +44,7 @@ public static class CrossEncoderMetricSet
         };
     }
 
+    /// <summary><c>pearson</c> and <c>spearman</c> of a one-output model's scores against graded gold scores.</summary>
     public static IReadOnlyDictionary<string, double> Correlation(ReadOnlySpan<double> gold, PairPredictions predictions)
     {
         ArgumentNullException.ThrowIfNull(predictions);

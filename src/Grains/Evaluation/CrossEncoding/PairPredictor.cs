@@ -6,6 +6,7 @@ namespace Similarity.Grains.Evaluation.CrossEncoding;
 /// <summary>Runs each distinct text pair through a cross-encoder once, in batches, longest pairs first.</summary>
 public static class PairPredictor
 {
+    /// <summary>Probabilities for every distinct pair; the model's output shape and values are checked.</summary>
     public static async Task<PredictedPairs> PredictAsync(
         IPairClassifier classifier,
         IEnumerable<TextPair> pairs,

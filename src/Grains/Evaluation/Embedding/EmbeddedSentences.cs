@@ -33,6 +33,7 @@ public sealed class EmbeddedSentences
 
     public int Count => Embeddings.Rows;
 
+    /// <summary>The embedding of <paramref name="sentence"/>, which must be among the embedded sentences.</summary>
     public ReadOnlySpan<float> Of(string sentence) => _rows.TryGetValue(sentence, out var row)
         ? Embeddings.Row(row)
         : throw new KeyNotFoundException($"No embedding for the sentence \"{Abbreviate(sentence)}\"; it was not among the embedded sentences.");

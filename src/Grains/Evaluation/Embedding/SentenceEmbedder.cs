@@ -9,6 +9,7 @@ namespace Similarity.Grains.Evaluation.Embedding;
 /// </summary>
 public static class SentenceEmbedder
 {
+    /// <summary>Embeddings of every distinct sentence; the encoder's output shape and values are checked.</summary>
     public static async Task<EmbeddedSentences> EmbedAsync(
         ISentenceEncoder encoder,
         IEnumerable<string> sentences,

@@ -19,6 +19,7 @@ public sealed class PairClassificationEvaluator
         _options.Validate();
     }
 
+    /// <summary>One result per task, in task order.</summary>
     public async Task<IReadOnlyList<TaskResult>> EvaluateAsync(
         ISentenceEncoder encoder,
         IReadOnlyList<ClassificationTask> tasks,

@@ -10,6 +10,7 @@ namespace Similarity.Grains.Evaluation.Evaluators;
 /// </summary>
 public static class PairClassificationMetricSet
 {
+    /// <summary>Pure over arrays: <paramref name="scores"/> must cover the whole task (merge shards first).</summary>
     public static IReadOnlyDictionary<string, double> Compute(ReadOnlySpan<int> labels, PairScores scores)
     {
         ArgumentNullException.ThrowIfNull(scores);

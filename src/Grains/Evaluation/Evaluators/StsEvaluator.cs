@@ -19,6 +19,7 @@ public sealed class StsEvaluator
         _options.Validate();
     }
 
+    /// <summary>One result per task, in task order.</summary>
     public async Task<IReadOnlyList<TaskResult>> EvaluateAsync(
         ISentenceEncoder encoder,
         IReadOnlyList<SimilarityTask> tasks,

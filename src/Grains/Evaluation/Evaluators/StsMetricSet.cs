@@ -7,6 +7,7 @@ namespace Similarity.Grains.Evaluation.Evaluators;
 /// <summary>EmbeddingSimilarityEvaluator's metrics from a whole task's scores: <c>pearson_&lt;fn&gt;</c> and <c>spearman_&lt;fn&gt;</c> per function.</summary>
 public static class StsMetricSet
 {
+    /// <summary>Pure over arrays: <paramref name="scores"/> must cover the whole task (merge shards first).</summary>
     public static IReadOnlyDictionary<string, double> Compute(ReadOnlySpan<double> gold, PairScores scores)
     {
         ArgumentNullException.ThrowIfNull(scores);

@@ -10,6 +10,7 @@ namespace Similarity.Grains.Evaluation.Reports;
 /// </summary>
 public static class EvaluationReportJson
 {
+    /// <summary>The report as a JSON document (indented for people by default).</summary>
     public static string Serialize(EvaluationReport report, bool indented = true)
     {
         using var buffer = new MemoryStream();
@@ -21,6 +22,7 @@ public static class EvaluationReportJson
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>Writes the report as one JSON object, e.g. into a larger document.</summary>
     public static void Write(Utf8JsonWriter writer, EvaluationReport report)
     {
         ArgumentNullException.ThrowIfNull(writer);
@@ -64,6 +66,7 @@ public static class EvaluationReportJson
             ReadMetrics(Required(root, "average")));
     }
 
+    /// <summary>The JSON name of an averaging: <c>mean</c> or <c>fisher_z</c>.</summary>
     public static string AveragingName(TaskAveraging averaging) => averaging switch
     {
         TaskAveraging.Mean => "mean",

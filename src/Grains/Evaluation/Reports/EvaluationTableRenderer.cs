@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Similarity.Grains.Datasets.Suites;
 using Similarity.Grains.Kernels;
 
 namespace Similarity.Grains.Evaluation.Reports;
@@ -13,6 +14,7 @@ public static class EvaluationTableRenderer
 {
     private const int MaxMetricColumns = 8;
 
+    /// <summary>The whole report as lines of text, ending with a newline.</summary>
     public static string Render(EvaluationReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
@@ -46,7 +48,7 @@ public static class EvaluationTableRenderer
 
         if (report.Tasks.Count > 1)
         {
-            var label = report.Averaging == Datasets.Suites.TaskAveraging.FisherZ ? "average (Fisher z)" : "average";
+            var label = report.Averaging == TaskAveraging.FisherZ ? "average (Fisher z)" : "average";
             rows.Add([label, .. keys.Select(k => Format(report.Average, k))]);
         }
 

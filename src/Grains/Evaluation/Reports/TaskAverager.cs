@@ -9,6 +9,7 @@ namespace Similarity.Grains.Evaluation.Reports;
 /// </summary>
 public static class TaskAverager
 {
+    /// <summary>The average metrics, in the first task's key order; empty for no tasks.</summary>
     public static IReadOnlyDictionary<string, double> Average(IReadOnlyList<TaskResult> tasks, TaskAveraging averaging)
     {
         ArgumentNullException.ThrowIfNull(tasks);

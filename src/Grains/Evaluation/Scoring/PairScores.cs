@@ -39,6 +39,7 @@ public sealed class PairScores
 
     public IReadOnlyList<SimilarityFunction> Functions { get; }
 
+    /// <summary>The scores of one function, aligned with the shard's pairs.</summary>
     public double[] Of(SimilarityFunction function)
     {
         for (var i = 0; i < Functions.Count; i++)
