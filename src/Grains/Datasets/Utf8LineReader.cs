@@ -8,7 +8,7 @@ namespace Similarity.Grains.Datasets;
 /// at its own line (a decoding StreamReader reads ahead and would blame an earlier line). LF or CRLF end a line;
 /// a leading BOM is skipped.
 /// </summary>
-internal sealed class Utf8LineReader : IDisposable
+public sealed class Utf8LineReader : IDisposable
 {
     /// <summary>Longest line accepted; a file without line breaks must not exhaust memory.</summary>
     public const int MaxLineBytes = 16 * 1024 * 1024;

@@ -1,12 +1,10 @@
-using System.Text;
+using Similarity.Grains.Datasets;
 
 namespace Similarity.Cli.IO;
 
 /// <summary>Opens a command's input (a file, or stdin when no path is given) as strictly decoded UTF-8 lines.</summary>
 internal static class CommandInput
 {
-    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
-
     public static Stream OpenStream(string? path)
     {
         if (string.IsNullOrEmpty(path) || path == "-")
@@ -28,36 +26,27 @@ internal static class CommandInput
     }
 
     /// <summary>
-    /// Reads lines (LF or CRLF ends a line; a BOM is skipped). Invalid UTF-8 fails with the 1-based line number,
-    /// so a user can find the bad line in a large file.
+    /// Reads lines (LF or CRLF ends a line; a BOM is skipped). Each line is decoded on its own, so invalid UTF-8 is
+    /// reported at its real 1-based line number and a user can find it in a large file.
     /// </summary>
     public static async IAsyncEnumerable<string> ReadLinesAsync(string? path, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var name = string.IsNullOrEmpty(path) || path == "-" ? "stdin" : path;
-        await using var stream = OpenStream(path);
-        using var reader = new StreamReader(stream, StrictUtf8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
-        var lineNumber = 0;
+        using var reader = new Utf8LineReader(OpenStream(path), name);
         while (true)
         {
-            string? line;
+            cancellationToken.ThrowIfCancellationRequested();
+            string line;
             try
             {
-                line = await reader.ReadLineAsync(cancellationToken);
+                if (!reader.TryReadLine(out line))
+                {
+                    yield break;
+                }
             }
-            catch (DecoderFallbackException)
+            catch (DatasetFormatException e)
             {
-                throw new CliException($"invalid UTF-8 at line {lineNumber + 1} of {name}");
-            }
-
-            if (line is null)
-            {
-                yield break;
-            }
-
-            lineNumber++;
-            if (lineNumber == 1 && line.Length > 0 && line[0] == '\uFEFF')
-            {
-                line = line[1..];
+                throw new CliException(e.Message, e);
             }
 
             yield return line;
