@@ -77,7 +77,7 @@ public sealed unsafe class OnnxSession : IDisposable
             api.ReleaseSessionOptions(nativeOptions);
         }
 
-        var handle = new OrtSessionHandle(api, session);
+        var handle = new OrtSessionHandle(api, session, new FileInfo(fullPath).Length);
         try
         {
             var inputs = Describe(api, environment.DefaultAllocator, session, isInput: true);
