@@ -5,7 +5,10 @@ namespace Similarity.Inference.Tests.Batching;
 
 public class BatchSchedulingTests
 {
-    private static readonly BatchingOptions Immediate = new() { MaxWait = TimeSpan.Zero };
+    /// <summary>Capacity 8 throughout: a request of exactly 8 texts is admitted only once every earlier row was released.</summary>
+    private static readonly BatchingOptions Immediate = new() { MaxWait = TimeSpan.Zero, QueueCapacity = 8 };
+
+    private static readonly string[] FullQueue = Enumerable.Range(50, 8).Select(i => $"{i}:2").ToArray();
 
     private static BatchedSentenceEncoder Encoder(RecordingModel model, BatchingOptions? options = null) =>
         new(model, RecordingModel.Tokenize, options ?? Immediate);
@@ -83,6 +86,7 @@ public class BatchSchedulingTests
 
         Assert.DoesNotContain(model.Batches, batch => batch.Contains(7) || batch.Contains(8));
         Assert.Equal(1, encoder.Statistics.Cancelled);
+        AssertRows(await encoder.EncodeAsync(FullQueue), FullQueue);
     }
 
     [Fact]
@@ -143,6 +147,7 @@ public class BatchSchedulingTests
         AssertRows(await healthy, "15:3");
         AssertRows(await blocker, "1:1");
         AssertRows(await encoder.EncodeAsync(["16:1"]), "16:1");
+        AssertRows(await encoder.EncodeAsync(FullQueue), FullQueue);
     }
 
     [Fact]
@@ -156,6 +161,7 @@ public class BatchSchedulingTests
 
         await Assert.ThrowsAsync<FormatException>(() => bad);
         AssertRows(await good, "2:2");
+        AssertRows(await encoder.EncodeAsync(FullQueue), FullQueue);
     }
 
     [Fact]

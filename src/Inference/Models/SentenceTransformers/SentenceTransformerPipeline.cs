@@ -15,9 +15,9 @@ namespace Similarity.Inference.Models.SentenceTransformers;
 /// </summary>
 public sealed class SentenceTransformerPipeline : ITokenBatchModel, IDisposable
 {
-    private readonly IReadOnlyList<SentenceStage> _stages;
+    private readonly SentenceStage[] _stages;
 
-    private SentenceTransformerPipeline(string folder, IReadOnlyList<ModuleEntry> modules, TransformerModule transformer, TokenPooling pooling, IReadOnlyList<SentenceStage> stages, long padTokenId)
+    private SentenceTransformerPipeline(string folder, IReadOnlyList<ModuleEntry> modules, TransformerModule transformer, TokenPooling pooling, SentenceStage[] stages, long padTokenId)
     {
         Folder = folder;
         Modules = modules;
@@ -123,7 +123,7 @@ public sealed class SentenceTransformerPipeline : ITokenBatchModel, IDisposable
                 throw new ModelShapeException(transformer.Session.ModelPath, $"'{transformer.Session.ModelPath}' produces {transformer.HiddenSize}-wide token embeddings, but the Pooling config says word_embedding_dimension {pooling.Config.WordEmbeddingDimension}.");
             }
 
-            return new SentenceTransformerPipeline(folder, modules, transformer, pooling, stages, ModelFolder.PadTokenId(transformerFolder));
+            return new SentenceTransformerPipeline(folder, modules, transformer, pooling, [.. stages], ModelFolder.PadTokenId(transformerFolder));
         }
         catch
         {
@@ -162,7 +162,7 @@ public sealed class SentenceTransformerPipeline : ITokenBatchModel, IDisposable
             }
 
             var width = Pooling.OutputDimension;
-            foreach (var stage in _stages)
+            foreach (var stage in _stages.AsSpan())
             {
                 if (stage.Layer is { } dense)
                 {

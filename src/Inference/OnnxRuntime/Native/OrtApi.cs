@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Similarity.Inference.OnnxRuntime.Native;
 
 /// <summary>
@@ -107,6 +109,15 @@ internal sealed unsafe class OrtApi
         if (status != 0)
         {
             throw ToException(status, operation);
+        }
+    }
+
+    /// <summary>Like <see cref="Check(nint, string)"/>, formatting the description only if the call failed.</summary>
+    public void Check(nint status, [InterpolatedStringHandlerArgument(nameof(status))] ref OperationText operation)
+    {
+        if (status != 0)
+        {
+            throw ToException(status, operation.ToStringAndClear());
         }
     }
 
