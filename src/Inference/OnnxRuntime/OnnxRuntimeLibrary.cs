@@ -20,7 +20,7 @@ public static unsafe class OnnxRuntimeLibrary
 
     private const string LibraryFileName = "libonnxruntime.so.1";
     private static readonly Lock Gate = new();
-    private static OrtApi? _api;
+    private static volatile OrtApi? _api;
 
     /// <summary>The version string the loaded library reports (loads it if needed).</summary>
     public static string Version => Api.Version;
