@@ -66,7 +66,7 @@ internal sealed class BatchScheduler<TInput> : IDisposable
             return Task.FromResult(new EmbeddingMatrix(0, _model.OutputWidth));
         }
 
-        var request = new Request(inputs, _model.OutputWidth);
+        // Reserve room first, so a refused request never allocates its result matrix.
         lock (_gate)
         {
             ObjectDisposedException.ThrowIf(_disposed, this);
@@ -78,6 +78,17 @@ internal sealed class BatchScheduler<TInput> : IDisposable
             }
 
             Interlocked.Add(ref _queuedTexts, inputs.Count);
+        }
+
+        var request = new Request(inputs, _model.OutputWidth);
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                Interlocked.Add(ref _queuedTexts, -inputs.Count);
+                throw new ObjectDisposedException(GetType().Name);
+            }
+
             _untakenTexts += inputs.Count;
             request.Node = _pending.AddLast(request);
             Interlocked.Increment(ref _requests);
