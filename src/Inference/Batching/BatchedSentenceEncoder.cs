@@ -1,0 +1,82 @@
+using Similarity.Inference.Models;
+using Similarity.Inference.Models.SentenceTransformers;
+using Similarity.Inference.Tensors;
+
+namespace Similarity.Inference.Batching;
+
+/// <summary>
+/// An <see cref="ISentenceEncoder"/> that merges concurrent callers' texts into token-budget batches run on dedicated
+/// worker threads. Results come back in input order, one contiguous matrix per call. Does not own the pipeline.
+/// </summary>
+public sealed class BatchedSentenceEncoder : ISentenceEncoder, IDisposable
+{
+    private readonly BatchScheduler<string> _scheduler;
+    private IDisposable? _ownedPipeline;
+
+    public BatchedSentenceEncoder(SentenceTransformerPipeline pipeline, ITokenEncoder tokenizer, BatchingOptions? options = null)
+        : this(pipeline, Tokenization(pipeline, tokenizer), options ?? new BatchingOptions())
+    {
+    }
+
+    internal BatchedSentenceEncoder(ITokenBatchModel model, Func<string, EncodedText> tokenize, BatchingOptions options)
+    {
+        _scheduler = new BatchScheduler<string>(model, tokenize, options, nameof(BatchedSentenceEncoder));
+    }
+
+    public int Dimension => _scheduler.OutputWidth;
+
+    /// <summary>
+    /// Loads the sentence-transformers folder (ONNX threads from <paramref name="options"/>), builds its tokenizer with
+    /// <paramref name="tokenizerFor"/> (which should truncate to the pipeline's MaxSequenceLength) and owns the pipeline.
+    /// </summary>
+    public static BatchedSentenceEncoder Open(string folder, Func<SentenceTransformerPipeline, ITokenEncoder> tokenizerFor, BatchingOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(tokenizerFor);
+        options ??= new BatchingOptions();
+        options.Validate();
+        var pipeline = SentenceTransformerPipeline.Load(folder, options.SessionOptions());
+        try
+        {
+            return new BatchedSentenceEncoder(pipeline, tokenizerFor(pipeline), options) { _ownedPipeline = pipeline };
+        }
+        catch
+        {
+            pipeline.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>What the encoder has done so far (requests, batches, padding efficiency).</summary>
+    public BatchingStatistics Statistics => _scheduler.Statistics;
+
+    /// <summary>
+    /// Embeds <paramref name="texts"/>. Throws (in the task) <see cref="EncoderOverloadedException"/> at once when the queue
+    /// is full; cancelling drops this caller's texts that have not started.
+    /// </summary>
+    public Task<EmbeddingMatrix> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(texts);
+        for (var i = 0; i < texts.Count; i++)
+        {
+            if (texts[i] is null)
+            {
+                throw new ArgumentException($"Text {i} is null.", nameof(texts));
+            }
+        }
+
+        return _scheduler.SubmitAsync(texts, cancellationToken);
+    }
+
+    public void Dispose()
+    {
+        _scheduler.Dispose();
+        _ownedPipeline?.Dispose();
+    }
+
+    private static Func<string, EncodedText> Tokenization(SentenceTransformerPipeline pipeline, ITokenEncoder tokenizer)
+    {
+        ArgumentNullException.ThrowIfNull(pipeline);
+        ArgumentNullException.ThrowIfNull(tokenizer);
+        return pipeline.DoLowerCase ? text => tokenizer.Encode(text.ToLowerInvariant()) : tokenizer.Encode;
+    }
+}

@@ -1,0 +1,128 @@
+using Similarity.Inference.Batching;
+using Similarity.Inference.Models;
+using Similarity.Inference.Models.CrossEncoders;
+using Similarity.Inference.Models.SentenceTransformers;
+using Similarity.Inference.Tests.Models;
+
+namespace Similarity.Inference.Tests.Batching;
+
+public class BatchedEncodingReferenceTests
+{
+    [Theory]
+    [InlineData("bert-mean")]
+    [InlineData("bert-dense-tanh")]
+    [InlineData("mpnet-like-normalize")]
+    [InlineData("multilingual-mean")]
+    public async Task Batched_embeddings_match_pytorch_for_every_text(string model)
+    {
+        var reference = ModelReference.Load(model);
+        using var pipeline = SentenceTransformerPipeline.Load(reference.Folder);
+        // A small budget forces many batches of different padded lengths.
+        using var encoder = new BatchedSentenceEncoder(pipeline, new ReferenceTokenEncoder(reference), new BatchingOptions { BatchTokens = 96, MaxBatchSize = 4 });
+
+        var embeddings = await encoder.EncodeAsync(reference.Sentences);
+
+        Assert.Equal(pipeline.Dimension, encoder.Dimension);
+        Assert.InRange(ReferenceTokens.MaxAbsDifference(embeddings.Data, reference.Rows("sentence_embeddings")), 0, ModelReference.Tolerance);
+        Assert.True(encoder.Statistics.Batches > 3);
+    }
+
+    [Fact]
+    public async Task Concurrent_callers_with_overlapping_texts_each_get_their_own_rows()
+    {
+        var reference = ModelReference.Load("bert-dense-tanh");
+        var expected = reference.Rows("sentence_embeddings");
+        using var pipeline = SentenceTransformerPipeline.Load(reference.Folder);
+        using var encoder = new BatchedSentenceEncoder(pipeline, new ReferenceTokenEncoder(reference), new BatchingOptions { BatchTokens = 256, Workers = 2, MaxWait = TimeSpan.FromMilliseconds(5) });
+
+        var callers = Enumerable.Range(0, 6).Select(caller => Task.Run(async () =>
+        {
+            var order = Enumerable.Range(0, reference.BatchSize).OrderBy(i => (i * (caller + 3)) % 7).Take(5 + (2 * caller)).ToArray();
+            var embeddings = await encoder.EncodeAsync(order.Select(i => reference.Sentences[i]).ToArray());
+            for (var row = 0; row < order.Length; row++)
+            {
+                Assert.InRange(ModelReference.MaxAbsDifference(embeddings.Row(row), expected[order[row]]), 0, ModelReference.Tolerance);
+            }
+        }));
+
+        await Task.WhenAll(callers);
+    }
+
+    [Fact]
+    public async Task Batched_pair_probabilities_match_pytorch()
+    {
+        var reference = ModelReference.Load("albert-cross-encoder");
+        using var pipeline = CrossEncoderPipeline.Load(reference.Folder);
+        using var classifier = new BatchedPairClassifier(pipeline, new ReferenceTokenEncoder(reference), new BatchingOptions { BatchTokens = 512 });
+
+        var probabilities = await classifier.PredictAsync(reference.Pairs.Select(p => new TextPair(p.First, p.Second)).ToArray());
+
+        Assert.Equal(2, classifier.LabelCount);
+        Assert.InRange(ReferenceTokens.MaxAbsDifference(probabilities.Data, reference.Rows("softmax")), 0, ModelReference.Tolerance);
+    }
+
+    [Fact]
+    public async Task Opening_a_folder_builds_the_tokenizer_for_the_pipeline_and_owns_it()
+    {
+        var reference = ModelReference.Load("mpnet-like-normalize");
+        SentenceTransformerPipeline? loaded = null;
+        var encoder = BatchedSentenceEncoder.Open(reference.Folder, pipeline =>
+        {
+            loaded = pipeline;
+            return new ReferenceTokenEncoder(reference);
+        });
+
+        var embeddings = await encoder.EncodeAsync(reference.Sentences);
+        encoder.Dispose();
+
+        Assert.Equal(384, loaded!.MaxSequenceLength);
+        Assert.InRange(ReferenceTokens.MaxAbsDifference(embeddings.Data, reference.Rows("sentence_embeddings")), 0, ModelReference.Tolerance);
+        Assert.Throws<ObjectDisposedException>(() => loaded.Embed(ReferenceTokens.Batch(reference)));
+    }
+
+    [Fact]
+    public async Task Opening_a_cross_encoder_folder_predicts_like_pytorch()
+    {
+        var reference = ModelReference.Load("albert-cross-encoder");
+        using var classifier = BatchedPairClassifier.Open(reference.Folder, pipeline =>
+        {
+            Assert.Equal(128, pipeline.MaxSequenceLength);
+            return new ReferenceTokenEncoder(reference);
+        });
+
+        var probabilities = await classifier.PredictAsync(reference.Pairs.Select(p => new TextPair(p.First, p.Second)).ToArray());
+
+        Assert.InRange(ReferenceTokens.MaxAbsDifference(probabilities.Data, reference.Rows("softmax")), 0, ModelReference.Tolerance);
+    }
+
+    [Fact]
+    public async Task Lower_casing_models_lower_case_texts_before_tokenising()
+    {
+        using var folder = TemporaryModelFolder.CopyOf("bert-mean");
+        folder.Write("sentence_bert_config.json", """{"max_seq_length": 256, "do_lower_case": true}""");
+        var reference = ModelReference.Load("bert-mean");
+        using var pipeline = SentenceTransformerPipeline.Load(folder.Path);
+        var seen = new List<string>();
+        var tokenizer = new ReferenceTokenEncoder(reference);
+        using var encoder = new BatchedSentenceEncoder(pipeline, new SpyEncoder(tokenizer, seen));
+
+        await encoder.EncodeAsync(["This is an example sentence.".ToUpperInvariant()]).ContinueWith(_ => { });
+
+        Assert.Equal(["this is an example sentence."], seen);
+    }
+
+    private sealed class SpyEncoder(ITokenEncoder inner, List<string> seen) : ITokenEncoder
+    {
+        public EncodedText Encode(string text)
+        {
+            lock (seen)
+            {
+                seen.Add(text);
+            }
+
+            return inner.Encode(text);
+        }
+
+        public EncodedText EncodePair(string first, string second) => inner.EncodePair(first, second);
+    }
+}
