@@ -68,7 +68,7 @@ internal sealed class RegexPattern : TextPattern
             }
 
             // Possessive quantifier (X*+, X++, X?+, X{n}+): .NET has none; drop the '+' to get the greedy form.
-            if (c == '+' && i > 0 && pattern[i - 1] is '*' or '+' or '?' or '}' && !IsEscaped(pattern, i - 1))
+            if (c == '+' && i > 0 && EndsWithQuantifier(pattern, i))
             {
                 continue;
             }
@@ -85,6 +85,51 @@ internal sealed class RegexPattern : TextPattern
         {
             cursor.Add(match.Index, match.Index + match.Length);
         }
+    }
+
+    /// <summary>Whether <c>pattern[..end]</c> ends with an unescaped quantifier (<c>*</c>, <c>+</c>, <c>?</c>, <c>{n}</c>, <c>{n,}</c>, <c>{n,m}</c>).</summary>
+    private static bool EndsWithQuantifier(string pattern, int end)
+    {
+        var last = end - 1;
+        if (IsEscaped(pattern, last))
+        {
+            return false;
+        }
+
+        if (pattern[last] is '*' or '+' or '?')
+        {
+            return last > 0 && !(pattern[last] == '+' && pattern[last - 1] is '*' or '+' or '?' && !IsEscaped(pattern, last - 1));
+        }
+
+        if (pattern[last] != '}')
+        {
+            return false;
+        }
+
+        var open = pattern.LastIndexOf('{', last);
+        if (open <= 0 || IsEscaped(pattern, open))
+        {
+            return false;
+        }
+
+        var body = pattern.AsSpan(open + 1, last - open - 1);
+        var comma = body.IndexOf(',');
+        var low = comma < 0 ? body : body[..comma];
+        var high = comma < 0 ? ReadOnlySpan<char>.Empty : body[(comma + 1)..];
+        return (low.Length > 0 || high.Length > 0) && IsDigits(low) && IsDigits(high);
+    }
+
+    private static bool IsDigits(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static bool IsEscaped(string pattern, int index)
