@@ -176,6 +176,11 @@ internal sealed class NormalizedString(TextArena arena)
     /// <summary>Keeps the characters <paramref name="keep"/> accepts; a removed character is absorbed by the kept one before it.</summary>
     public void Filter(Func<int, bool> keep)
     {
+        if (KeepsAll(keep))
+        {
+            return;
+        }
+
         var removed = 0;
         var lastKept = -1;
         var started = false;
@@ -218,6 +223,21 @@ internal sealed class NormalizedString(TextArena arena)
         }
 
         EndTransform();
+    }
+
+    private bool KeepsAll(Func<int, bool> keep)
+    {
+        for (var i = 0; i < Length;)
+        {
+            if (!keep(CodePointAt(i, out var width)))
+            {
+                return false;
+            }
+
+            i += width;
+        }
+
+        return true;
     }
 
     /// <summary>Lower-cases like Rust's <c>char::to_lowercase</c>, one character at a time.</summary>
