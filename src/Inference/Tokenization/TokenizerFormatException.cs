@@ -6,6 +6,7 @@ namespace Similarity.Inference.Tokenization;
 /// </summary>
 public sealed class TokenizerFormatException : Exception
 {
+    /// <summary>Reports <paramref name="problem"/> at <paramref name="jsonPath"/> of <paramref name="sourceName"/>.</summary>
     public TokenizerFormatException(string sourceName, string jsonPath, string? componentType, string problem, Exception? inner = null)
         : base(Describe(sourceName, jsonPath, componentType, problem), inner)
     {
