@@ -56,9 +56,9 @@ internal sealed class AddedTokenMatcher
             if (token.LeftStrip)
             {
                 var newStart = start;
-                while (newStart > 0 && IsWhitespaceBefore(text, newStart, out var width))
+                while (newStart > 0 && CharacterProperties.IsWhitespace(text[newStart - 1]))
                 {
-                    newStart -= width;
+                    newStart--;
                 }
 
                 start = Math.Max(newStart, startOffset);
@@ -66,9 +66,9 @@ internal sealed class AddedTokenMatcher
 
             if (token.RightStrip)
             {
-                while (stop < text.Length && IsWhitespaceAt(text, stop, out var width))
+                while (stop < text.Length && CharacterProperties.IsWhitespace(text[stop]))
                 {
-                    stop += width;
+                    stop++;
                 }
 
                 position = stop;
@@ -127,17 +127,5 @@ internal sealed class AddedTokenMatcher
             ? char.ConvertToUtf32(text[index], text[index + 1])
             : text[index];
         return CharacterProperties.IsWordCharacter(c);
-    }
-
-    private static bool IsWhitespaceBefore(ReadOnlySpan<char> text, int index, out int width)
-    {
-        width = 1;
-        return CharacterProperties.IsWhitespace(text[index - 1]);
-    }
-
-    private static bool IsWhitespaceAt(ReadOnlySpan<char> text, int index, out int width)
-    {
-        width = 1;
-        return CharacterProperties.IsWhitespace(text[index]);
     }
 }
