@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Similarity.Grains.Kernels;
 using Similarity.Grains.Kernels.Scanning;
 using Similarity.Inference.Tensors;
@@ -41,14 +42,14 @@ public static class CommunityDetector
         }
 
         var minSize = Math.Min(minCommunitySize, embeddings.Rows);
-        using var rows = new PreparedRows(embeddings, SimilarityFunction.Cosine, "embeddings");
+        using var rows = new PreparedRows(embeddings, SimilarityFunction.Cosine, "embeddings", options);
         var candidates = new int[embeddings.Rows][];
         TileScanner.Run(
             rows,
             rows,
             options,
             corpusShards: 1,
-            () => new ThresholdWorker(rows, threshold, minSize, options.QueryBlockRows, candidates),
+            () => new ThresholdWorker(rows, threshold, minSize, options.PanelRows(embeddings.Columns), candidates),
             finishWorker: null,
             cancellationToken);
 
@@ -96,19 +97,19 @@ public static class CommunityDetector
         private int _queryStart;
         private int _queryCount;
 
-        public ThresholdWorker(PreparedRows rows, double threshold, int minSize, int queryBlockRows, int[][] communities)
+        public ThresholdWorker(PreparedRows rows, double threshold, int minSize, int panelRows, int[][] communities)
         {
             _rows = rows;
             _threshold = threshold;
             _minSize = minSize;
             _communities = communities;
-            _candidates = new int[queryBlockRows][];
-            for (var i = 0; i < queryBlockRows; i++)
+            _candidates = new int[panelRows][];
+            for (var i = 0; i < panelRows; i++)
             {
                 _candidates[i] = new int[64];
             }
 
-            _counts = new int[queryBlockRows];
+            _counts = new int[panelRows];
 
             // Every row whose float64 cosine can reach the threshold has a kernel score at or above this bar.
             var bound = ScoreErrorBound.For(SimilarityFunction.Cosine, rows.Dimensions, 1, 1);
@@ -116,13 +117,14 @@ public static class CommunityDetector
             _bar = MathF.BitDecrement(bar);
         }
 
-        public override void BeginBlock(int queryStart, int queryCount, int shard, int corpusStart, int corpusEnd)
+        protected override void BeginBlock(int queryStart, int queryCount, int shard, int corpusStart, int corpusEnd)
         {
             _queryStart = queryStart;
             _queryCount = queryCount;
             _counts.AsSpan(0, queryCount).Clear();
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override void Consume(int row, int corpusStart, Span<float> scores)
         {
             var i = 0;

@@ -119,29 +119,35 @@ public static unsafe class AllPairsScores
 
     private static void Run(ScoreKernel kernel, float* left, int leftRows, float* right, int rightRows, int dimensions, float* destination, KernelOptions options)
     {
-        var leftBlock = options.QueryBlockRows;
-        var rightBlock = options.CorpusBlockRows;
-        var blocks = (leftRows + leftBlock - 1) / leftBlock;
+        var tileRows = options.QueryRows(dimensions);
+        var panelRows = options.PanelRows(dimensions);
+        var rightBlock = options.CorpusRows(dimensions);
+        var panels = (leftRows + panelRows - 1) / panelRows;
 
-        // Pointers into pinned memory, as integers so the block bodies can share them.
+        // Pointers into pinned memory, as integers so the panel bodies can share them.
         nint l = (nint)left, r = (nint)right, d = (nint)destination;
         try
         {
-            Parallel.For(0, blocks, options.ParallelOptions(), block =>
+            Parallel.For(0, panels, options.ParallelOptions(), panel =>
             {
-                var i0 = block * leftBlock;
-                var rows = Math.Min(leftBlock, leftRows - i0);
+                var panelStart = panel * panelRows;
+                var panelEnd = Math.Min(panelStart + panelRows, leftRows);
                 for (var j0 = 0; j0 < rightRows; j0 += rightBlock)
                 {
-                    ScoreTiles.Compute(
-                        kernel,
-                        (float*)l + (nint)i0 * dimensions,
-                        rows,
-                        (float*)r + (nint)j0 * dimensions,
-                        Math.Min(rightBlock, rightRows - j0),
-                        dimensions,
-                        (float*)d + (nint)i0 * rightRows + j0,
-                        rightRows);
+                    // This block of right rows stays in L2 while the panel's left tiles pass over it.
+                    var width = Math.Min(rightBlock, rightRows - j0);
+                    for (var i0 = panelStart; i0 < panelEnd; i0 += tileRows)
+                    {
+                        ScoreTiles.Compute(
+                            kernel,
+                            (float*)l + (nint)i0 * dimensions,
+                            Math.Min(tileRows, panelEnd - i0),
+                            (float*)r + (nint)j0 * dimensions,
+                            width,
+                            dimensions,
+                            (float*)d + (nint)i0 * rightRows + j0,
+                            rightRows);
+                    }
                 }
             });
         }

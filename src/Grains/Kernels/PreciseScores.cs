@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Similarity.Grains.Kernels;
@@ -27,6 +28,7 @@ public static class PreciseScores
 
     public static double Norm(ReadOnlySpan<float> a) => Math.Sqrt(Dot(a, a));
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         EnsureSameLength(a, b);
@@ -58,6 +60,7 @@ public static class PreciseScores
     }
 
     /// <summary><c>Σ |a[i] − b[i]|</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double ManhattanDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         EnsureSameLength(a, b);
@@ -89,6 +92,7 @@ public static class PreciseScores
     }
 
     /// <summary><c>√Σ (a[i] − b[i])²</c>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static double EuclideanDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
     {
         EnsureSameLength(a, b);

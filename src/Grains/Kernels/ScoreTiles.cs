@@ -83,6 +83,7 @@ internal static unsafe class ScoreTiles
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Compute<TLanes, TVector, TSum>(
         float* left, int leftRows, float* right, int rightRows, int dimensions, float* destination, int destinationStride)
         where TLanes : ISimdLanes<TVector>
@@ -161,27 +162,18 @@ internal static unsafe class ScoreTiles
             s33 = TSum.Accumulate<TLanes, TVector>(s33, x3, y);
         }
 
-        destination[0] = Finish<TLanes, TVector, TSum>(s00, a0, b0, k, dimensions);
-        destination[1] = Finish<TLanes, TVector, TSum>(s01, a0, b1, k, dimensions);
-        destination[2] = Finish<TLanes, TVector, TSum>(s02, a0, b2, k, dimensions);
-        destination[3] = Finish<TLanes, TVector, TSum>(s03, a0, b3, k, dimensions);
-        destination += stride;
-        destination[0] = Finish<TLanes, TVector, TSum>(s10, a1, b0, k, dimensions);
-        destination[1] = Finish<TLanes, TVector, TSum>(s11, a1, b1, k, dimensions);
-        destination[2] = Finish<TLanes, TVector, TSum>(s12, a1, b2, k, dimensions);
-        destination[3] = Finish<TLanes, TVector, TSum>(s13, a1, b3, k, dimensions);
-        destination += stride;
-        destination[0] = Finish<TLanes, TVector, TSum>(s20, a2, b0, k, dimensions);
-        destination[1] = Finish<TLanes, TVector, TSum>(s21, a2, b1, k, dimensions);
-        destination[2] = Finish<TLanes, TVector, TSum>(s22, a2, b2, k, dimensions);
-        destination[3] = Finish<TLanes, TVector, TSum>(s23, a2, b3, k, dimensions);
-        destination += stride;
-        destination[0] = Finish<TLanes, TVector, TSum>(s30, a3, b0, k, dimensions);
-        destination[1] = Finish<TLanes, TVector, TSum>(s31, a3, b1, k, dimensions);
-        destination[2] = Finish<TLanes, TVector, TSum>(s32, a3, b2, k, dimensions);
-        destination[3] = Finish<TLanes, TVector, TSum>(s33, a3, b3, k, dimensions);
+        // Reduce all sixteen before any store: nothing may be called while the accumulators are live.
+        var r0 = Reduce4<TLanes, TVector>(s00, s01, s02, s03);
+        var r1 = Reduce4<TLanes, TVector>(s10, s11, s12, s13);
+        var r2 = Reduce4<TLanes, TVector>(s20, s21, s22, s23);
+        var r3 = Reduce4<TLanes, TVector>(s30, s31, s32, s33);
+        Store4<TSum>(r0, a0, b0, k, dimensions, destination);
+        Store4<TSum>(r1, a1, b0, k, dimensions, destination + stride);
+        Store4<TSum>(r2, a2, b0, k, dimensions, destination + 2 * stride);
+        Store4<TSum>(r3, a3, b0, k, dimensions, destination + 3 * stride);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void Block1x4<TLanes, TVector, TSum>(float* a, float* b0, int dimensions, float* destination)
         where TLanes : ISimdLanes<TVector>
         where TVector : unmanaged
@@ -200,12 +192,10 @@ internal static unsafe class ScoreTiles
             s3 = TSum.Accumulate<TLanes, TVector>(s3, x, TLanes.Load(b3 + k));
         }
 
-        destination[0] = Finish<TLanes, TVector, TSum>(s0, a, b0, k, dimensions);
-        destination[1] = Finish<TLanes, TVector, TSum>(s1, a, b1, k, dimensions);
-        destination[2] = Finish<TLanes, TVector, TSum>(s2, a, b2, k, dimensions);
-        destination[3] = Finish<TLanes, TVector, TSum>(s3, a, b3, k, dimensions);
+        Store4<TSum>(Reduce4<TLanes, TVector>(s0, s1, s2, s3), a, b0, k, dimensions, destination);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static float Block1x1<TLanes, TVector, TSum>(float* a, float* b, int dimensions)
         where TLanes : ISimdLanes<TVector>
         where TVector : unmanaged
@@ -222,12 +212,47 @@ internal static unsafe class ScoreTiles
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector128<float> Reduce4<TLanes, TVector>(TVector s0, TVector s1, TVector s2, TVector s3)
+        where TLanes : ISimdLanes<TVector>
+        where TVector : unmanaged =>
+        HorizontalSums.Sum4(TLanes.Fold(s0), TLanes.Fold(s1), TLanes.Fold(s2), TLanes.Fold(s3));
+
+    /// <summary>Writes the scores of one left row against four consecutive right rows (<c>dimensions</c> apart), tails first.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void Store4<TSum>(Vector128<float> sums, float* a, float* b0, int k, int dimensions, float* destination)
+        where TSum : IScoreAccumulation
+    {
+        if (k == dimensions)
+        {
+            TSum.Finish(sums).Store(destination);
+        }
+        else
+        {
+            Store4WithTails<TSum>(sums, a, b0, k, dimensions, destination);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static void Store4WithTails<TSum>(Vector128<float> sums, float* a, float* b0, int k, int dimensions, float* destination)
+        where TSum : IScoreAccumulation
+    {
+        for (var column = 0; column < 4; column++)
+        {
+            destination[column] = Tail<TSum>(sums.GetElement(column), a, b0 + (nint)column * dimensions, k, dimensions);
+        }
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static float Finish<TLanes, TVector, TSum>(TVector lanes, float* a, float* b, int k, int dimensions)
         where TLanes : ISimdLanes<TVector>
         where TVector : unmanaged
+        where TSum : IScoreAccumulation =>
+        Tail<TSum>(HorizontalSums.Sum(TLanes.Fold(lanes)), a, b, k, dimensions);
+
+    /// <summary>Adds the dimensions past the last whole vector, then turns the sum into a score.</summary>
+    private static float Tail<TSum>(float sum, float* a, float* b, int k, int dimensions)
         where TSum : IScoreAccumulation
     {
-        var sum = TLanes.Sum(lanes);
         for (; k < dimensions; k++)
         {
             sum = TSum.Accumulate(sum, a[k], b[k]);

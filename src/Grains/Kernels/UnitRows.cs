@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Similarity.Inference.Tensors;
 
@@ -44,7 +45,9 @@ public static class UnitRows
         return result;
     }
 
-    private static void Scale(ReadOnlySpan<float> row, double factor, Span<float> destination)
+    /// <summary><c>destination = row · factor</c>, each product in float64 and rounded to float32 once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal static void Scale(ReadOnlySpan<float> row, double factor, Span<float> destination)
     {
         var i = 0;
         if (Vector.IsHardwareAccelerated && row.Length >= Vector<float>.Count)

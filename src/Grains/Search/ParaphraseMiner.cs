@@ -29,14 +29,14 @@ public static class ParaphraseMiner
         options ??= KernelOptions.Default;
         options.Validate();
 
-        using var rows = new PreparedRows(embeddings, function, "embeddings");
+        using var rows = new PreparedRows(embeddings, function, "embeddings", options);
         var selections = new List<PairSelection>();
         TileScanner.Run(
             rows,
             rows,
             options,
             corpusShards: 1,
-            () => new MiningWorker(rows, topK, maxPairs, options.QueryBlockRows),
+            () => new MiningWorker(rows, topK, maxPairs, options.PanelRows(embeddings.Columns)),
             worker =>
             {
                 lock (selections)
@@ -67,8 +67,8 @@ public static class ParaphraseMiner
         return [.. result];
     }
 
-    private sealed class MiningWorker(PreparedRows rows, int topK, int maxPairs, int queryBlockRows)
-        : TopKWorker(rows, rows, topK, excludeSelf: true, queryBlockRows, rows.Count)
+    private sealed class MiningWorker(PreparedRows rows, int topK, int maxPairs, int panelRows)
+        : TopKWorker(rows, rows, topK, excludeSelf: true, panelRows, rows.Count)
     {
         public PairSelection Selection { get; } = new(maxPairs);
 

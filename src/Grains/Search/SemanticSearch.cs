@@ -43,13 +43,14 @@ public static class SemanticSearch
         }
 
         var results = new SearchHit[queries.Rows][];
-        using var prepared = new PreparedRows(queries, function, "queries");
-        using var preparedCorpus = new PreparedRows(corpus, function, "corpus");
+        using var prepared = new PreparedRows(queries, function, "queries", options);
+        using var preparedCorpus = new PreparedRows(corpus, function, "corpus", options);
 
         // Few query blocks (e.g. one query against a large corpus): shard the corpus so every thread has work.
         var threads = options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism;
-        var queryBlocks = (queries.Rows + options.QueryBlockRows - 1) / options.QueryBlockRows;
-        var shards = queryBlocks >= threads ? 1 : Math.Clamp(corpus.Rows / (4 * options.CorpusBlockRows), 1, (threads + queryBlocks - 1) / Math.Max(1, queryBlocks));
+        var panelRows = options.PanelRows(queries.Columns);
+        var panels = (queries.Rows + panelRows - 1) / panelRows;
+        var shards = panels >= threads ? 1 : Math.Clamp(corpus.Rows / (4 * options.CorpusRows(queries.Columns)), 1, (threads + panels - 1) / Math.Max(1, panels));
         var shardRows = (corpus.Rows + shards - 1) / shards;
         var partial = shards == 1 ? null : new RankedHit[queries.Rows * shards][];
 
@@ -60,7 +61,7 @@ public static class SemanticSearch
             preparedCorpus,
             options,
             shards,
-            () => new SearchWorker(prepared, preparedCorpus, topK, options.QueryBlockRows, shardRows, results, partial, shards),
+            () => new SearchWorker(prepared, preparedCorpus, topK, panelRows, shardRows, results, partial, shards),
             worker =>
             {
                 lock (sync)
@@ -113,12 +114,12 @@ public static class SemanticSearch
         PreparedRows queries,
         PreparedRows corpus,
         int topK,
-        int queryBlockRows,
+        int panelRows,
         int shardRows,
         SearchHit[][] results,
         RankedHit[][]? partial,
         int shards)
-        : TopKWorker(queries, corpus, topK, excludeSelf: false, queryBlockRows, shardRows)
+        : TopKWorker(queries, corpus, topK, excludeSelf: false, panelRows, shardRows)
     {
         protected override void Deliver(int query, int shard, ReadOnlySpan<RankedHit> hits)
         {

@@ -1,4 +1,5 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using Similarity.Grains.Kernels.Scanning;
 
 namespace Similarity.Grains.Search;
@@ -29,17 +30,17 @@ internal abstract class TopKWorker : TileWorker
     private int _corpusStart;
     private int _corpusEnd;
 
-    protected TopKWorker(PreparedRows queries, PreparedRows corpus, int topK, bool excludeSelf, int queryBlockRows, int shardRows)
+    protected TopKWorker(PreparedRows queries, PreparedRows corpus, int topK, bool excludeSelf, int panelRows, int shardRows)
     {
         _queries = queries;
         _corpus = corpus;
         _excludeSelf = excludeSelf;
         _topK = (int)Math.Min(topK, shardRows);
         _capacity = (int)Math.Min((long)topK + Margin(topK), shardRows);
-        _heapScores = new float[queryBlockRows * _capacity];
-        _heapIds = new int[queryBlockRows * _capacity];
-        _counts = new int[queryBlockRows];
-        _thresholds = new float[queryBlockRows];
+        _heapScores = new float[panelRows * _capacity];
+        _heapIds = new int[panelRows * _capacity];
+        _counts = new int[panelRows];
+        _thresholds = new float[panelRows];
         _ranked = new RankedHit[_capacity];
         _exactScores = new double[_topK];
         _exactIds = new int[_topK];
@@ -48,7 +49,7 @@ internal abstract class TopKWorker : TileWorker
     /// <summary>How many queries needed a float64 rescan because float32 could not separate the k-th hit.</summary>
     public int ExactRescans { get; private set; }
 
-    public override void BeginBlock(int queryStart, int queryCount, int shard, int corpusStart, int corpusEnd)
+    protected override void BeginBlock(int queryStart, int queryCount, int shard, int corpusStart, int corpusEnd)
     {
         _queryStart = queryStart;
         _shard = shard;
@@ -59,6 +60,7 @@ internal abstract class TopKWorker : TileWorker
         _thresholds.AsSpan(0, queryCount).Fill(float.NegativeInfinity);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public override void Consume(int row, int corpusStart, Span<float> scores)
     {
         if (_excludeSelf)

@@ -37,7 +37,7 @@ public class CommunityDetectorTests
 
         Check.One(RandomEmbeddings.Config(200), Prop.ForAll(Arb.From(cases), c =>
         {
-            var communities = CommunityDetector.Detect(c.rows, c.threshold, c.minSize, new KernelOptions { QueryBlockRows = 5, CorpusBlockRows = 8 });
+            var communities = CommunityDetector.Detect(c.rows, c.threshold, c.minSize, new KernelOptions { QueryBlockRows = 5, CorpusBlockRows = 8, QueryPanelRows = 15 });
             AssertSame(NaiveCommunities.Detect(c.rows, c.threshold, c.minSize), communities);
         }));
     }
@@ -93,7 +93,7 @@ public class CommunityDetectorTests
         var corpus = MetricsFixture.Matrix("corpus.npy");
         var reference = CommunityDetector.Detect(corpus, 0.75, 5);
 
-        var other = CommunityDetector.Detect(corpus, 0.75, 5, new KernelOptions { MaxDegreeOfParallelism = 3, QueryBlockRows = 9, CorpusBlockRows = 31 });
+        var other = CommunityDetector.Detect(corpus, 0.75, 5, new KernelOptions { MaxDegreeOfParallelism = 3, QueryBlockRows = 9, CorpusBlockRows = 31, QueryPanelRows = 40 });
 
         AssertSame(reference.Select(c => c.Members.ToArray()).ToList(), other);
     }

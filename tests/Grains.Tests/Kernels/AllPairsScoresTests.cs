@@ -89,6 +89,7 @@ public class AllPairsScoresTests
         {
             new KernelOptions { MaxDegreeOfParallelism = 1, QueryBlockRows = 1, CorpusBlockRows = 1 },
             new KernelOptions { MaxDegreeOfParallelism = 2, QueryBlockRows = 3, CorpusBlockRows = 7 },
+            new KernelOptions { MaxDegreeOfParallelism = 2, QueryBlockRows = 5, CorpusBlockRows = 13, QueryPanelRows = 11 },
             new KernelOptions { MaxDegreeOfParallelism = 4, QueryBlockRows = 500, CorpusBlockRows = 5000 },
         })
         {

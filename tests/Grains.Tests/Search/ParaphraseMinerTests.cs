@@ -41,7 +41,7 @@ public class ParaphraseMinerTests
 
         Check.One(RandomEmbeddings.Config(), Prop.ForAll(Arb.From(cases), c =>
         {
-            var pairs = ParaphraseMiner.Mine(c.rows, c.topK, c.maxPairs, function, new KernelOptions { QueryBlockRows = 4, CorpusBlockRows = 8 });
+            var pairs = ParaphraseMiner.Mine(c.rows, c.topK, c.maxPairs, function, new KernelOptions { QueryBlockRows = 4, CorpusBlockRows = 8, QueryPanelRows = 12 });
             AssertSameRanking(NaiveSearch.Mine(c.rows, c.topK, c.maxPairs, function), pairs);
         }));
     }
@@ -89,7 +89,7 @@ public class ParaphraseMinerTests
         var corpus = MetricsFixture.Matrix("corpus.npy");
         var reference = ParaphraseMiner.Mine(corpus, 4, 1000);
 
-        var other = ParaphraseMiner.Mine(corpus, 4, 1000, SimilarityFunction.Cosine, new KernelOptions { MaxDegreeOfParallelism = 4, QueryBlockRows = 7, CorpusBlockRows = 50 });
+        var other = ParaphraseMiner.Mine(corpus, 4, 1000, SimilarityFunction.Cosine, new KernelOptions { MaxDegreeOfParallelism = 4, QueryBlockRows = 7, CorpusBlockRows = 50, QueryPanelRows = 30 });
 
         Assert.Equal(reference, other);
     }

@@ -44,7 +44,7 @@ public class SemanticSearchTests
 
         Check.One(RandomEmbeddings.Config(), Prop.ForAll(Arb.From(cases), c =>
         {
-            var results = SemanticSearch.TopK(c.Left, c.Right, c.topK, function, new KernelOptions { QueryBlockRows = 8, CorpusBlockRows = 16 });
+            var results = SemanticSearch.TopK(c.Left, c.Right, c.topK, function, new KernelOptions { QueryBlockRows = 4, CorpusBlockRows = 16, QueryPanelRows = 9 });
             AssertSame(NaiveSearch.TopK(c.Left, c.Right, c.topK, function), results);
         }));
     }
@@ -118,7 +118,7 @@ public class SemanticSearchTests
         var queries = MetricsFixture.Matrix("queries.npy");
         var reference = SemanticSearch.TopK(queries, corpus, 9, SimilarityFunction.Euclidean);
 
-        var other = SemanticSearch.TopK(queries, corpus, 9, SimilarityFunction.Euclidean, new KernelOptions { MaxDegreeOfParallelism = 3, QueryBlockRows = 5, CorpusBlockRows = 33 });
+        var other = SemanticSearch.TopK(queries, corpus, 9, SimilarityFunction.Euclidean, new KernelOptions { MaxDegreeOfParallelism = 3, QueryBlockRows = 5, CorpusBlockRows = 33, QueryPanelRows = 12 });
 
         for (var q = 0; q < queries.Rows; q++)
         {

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Similarity.Grains.Kernels.Lanes;
 
 namespace Similarity.Grains.Kernels.Accumulations;
@@ -16,4 +17,7 @@ internal readonly struct DotAccumulation : IScoreAccumulation
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Finish(float sum) => sum;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Finish(Vector128<float> sums) => sums;
 }

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Similarity.Grains.Kernels.Lanes;
 
 namespace Similarity.Grains.Kernels.Accumulations;
@@ -24,4 +25,7 @@ internal readonly struct EuclideanAccumulation : IScoreAccumulation
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Finish(float sum) => 0f - MathF.Sqrt(sum);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Finish(Vector128<float> sums) => Vector128<float>.Zero - Vector128.Sqrt(sums);
 }

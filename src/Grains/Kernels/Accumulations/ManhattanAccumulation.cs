@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.Intrinsics;
 using Similarity.Grains.Kernels.Lanes;
 
 namespace Similarity.Grains.Kernels.Accumulations;
@@ -17,4 +18,7 @@ internal readonly struct ManhattanAccumulation : IScoreAccumulation
     // 0 − x rather than −x: a distance of zero is a score of +0, never −0.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static float Finish(float sum) => 0f - sum;
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Finish(Vector128<float> sums) => Vector128<float>.Zero - sums;
 }

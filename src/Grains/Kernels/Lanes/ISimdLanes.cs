@@ -1,3 +1,5 @@
+using System.Runtime.Intrinsics;
+
 namespace Similarity.Grains.Kernels.Lanes;
 
 /// <summary>
@@ -21,8 +23,11 @@ internal unsafe interface ISimdLanes<TVector>
     /// <summary><c>left * right + addend</c> with one rounding.</summary>
     static abstract TVector MultiplyAdd(TVector left, TVector right, TVector addend);
 
-    /// <summary>The sum of all lanes, always reduced in the same order so equal inputs give bit-equal scores.</summary>
-    static abstract float Sum(TVector value);
+    /// <summary>
+    /// Folds the register to four lanes by adding its upper half onto its lower half until 128 bits remain;
+    /// <see cref="HorizontalSums"/> finishes the sum. Every kernel reduces through the same tree.
+    /// </summary>
+    static abstract Vector128<float> Fold(TVector value);
 
     static abstract TVector Broadcast(float value);
 

@@ -27,7 +27,10 @@ internal readonly unsafe struct Lanes128 : ISimdLanes<Vector128<float>>
         Vector128.FusedMultiplyAdd(left, right, addend);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Sum(Vector128<float> value) => Vector128.Sum(value);
+    public static Vector128<float> Fold(Vector128<float> value)
+    {
+        return value;
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Broadcast(float value) => Vector128.Create(value);

@@ -27,7 +27,10 @@ internal readonly unsafe struct Lanes256 : ISimdLanes<Vector256<float>>
         Vector256.FusedMultiplyAdd(left, right, addend);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Sum(Vector256<float> value) => Vector256.Sum(value);
+    public static Vector128<float> Fold(Vector256<float> value)
+    {
+        return Vector256.GetLower(value) + Vector256.GetUpper(value);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector256<float> Broadcast(float value) => Vector256.Create(value);

@@ -27,7 +27,11 @@ internal readonly unsafe struct Lanes512 : ISimdLanes<Vector512<float>>
         Vector512.FusedMultiplyAdd(left, right, addend);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Sum(Vector512<float> value) => Vector512.Sum(value);
+    public static Vector128<float> Fold(Vector512<float> value)
+    {
+        var half = Vector512.GetLower(value) + Vector512.GetUpper(value);
+        return Vector256.GetLower(half) + Vector256.GetUpper(half);
+    }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Broadcast(float value) => Vector512.Create(value);

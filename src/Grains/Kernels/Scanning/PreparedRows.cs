@@ -14,7 +14,8 @@ internal sealed unsafe class PreparedRows : IDisposable
     private readonly double[] _scales;
     private GCHandle _pin;
 
-    public PreparedRows(EmbeddingMatrix source, SimilarityFunction function, string input)
+    /// <summary>Prepares <paramref name="source"/>, rows in parallel as <paramref name="options"/> allow.</summary>
+    public PreparedRows(EmbeddingMatrix source, SimilarityFunction function, string input, KernelOptions options)
     {
         ArgumentNullException.ThrowIfNull(source);
         FiniteEmbeddings.EnsureFinite(source, input);
@@ -28,25 +29,32 @@ internal sealed unsafe class PreparedRows : IDisposable
             _ => throw new ArgumentOutOfRangeException(nameof(function), function, null),
         };
 
-        Norms = new double[source.Rows];
-        _scales = new double[function == SimilarityFunction.Cosine ? source.Rows : 0];
-        for (var i = 0; i < source.Rows; i++)
+        var cosine = function == SimilarityFunction.Cosine;
+        var norms = new double[source.Rows];
+        var scales = new double[cosine ? source.Rows : 0];
+        var unit = cosine ? ArrayPool<float>.Shared.Rent(Math.Max(1, source.Data.Length)) : null;
+        const int chunk = 1024;
+        Parallel.For(0, (source.Rows + chunk - 1) / chunk, options.ParallelOptions(), c =>
         {
-            Norms[i] = PreciseScores.Norm(source.Row(i));
-            MaxNorm = Math.Max(MaxNorm, Norms[i]);
-            if (_scales.Length > 0)
+            var data = source.Buffer;
+            var d = source.Columns;
+            for (var i = c * chunk; i < Math.Min(source.Rows, (c + 1) * chunk); i++)
             {
-                _scales[i] = Math.Max(Norms[i], PreciseScores.MinimumNorm);
+                var row = data.AsSpan(i * d, d);
+                norms[i] = PreciseScores.Norm(row);
+                if (unit is not null)
+                {
+                    scales[i] = Math.Max(norms[i], PreciseScores.MinimumNorm);
+                    UnitRows.Scale(row, 1.0 / scales[i], unit.AsSpan(i * d, d));
+                }
             }
-        }
+        });
 
-        var rows = source.Buffer;
-        if (function == SimilarityFunction.Cosine)
-        {
-            _rented = ArrayPool<float>.Shared.Rent(Math.Max(1, source.Data.Length));
-            UnitRows.Normalize(source.Data, source.Columns, _rented.AsSpan(0, source.Data.Length));
-            rows = _rented;
-        }
+        Norms = norms;
+        MaxNorm = norms.Length == 0 ? 0 : norms.Max();
+        _scales = scales;
+        _rented = unit;
+        var rows = unit ?? source.Buffer;
 
         _pin = GCHandle.Alloc(rows, GCHandleType.Pinned);
         Pointer = (float*)_pin.AddrOfPinnedObject();

@@ -4,10 +4,9 @@ using System.Runtime.ExceptionServices;
 namespace Similarity.Grains.Kernels.Scanning;
 
 /// <summary>
-/// Streams query × corpus scores tile by tile to per-thread workers, so top-k and threshold searches
-/// never hold more than one tile (QueryBlockRows × CorpusBlockRows floats) per thread. Work items are
-/// blocks of query rows, optionally crossed with shards of the corpus when there are too few query blocks
-/// to keep every thread busy.
+/// Streams query × corpus scores tile by tile to per-thread workers, so top-k and threshold searches never hold
+/// more than one tile (query block × corpus block floats) per thread. Work items are panels of query rows, crossed
+/// with shards of the corpus when there are too few panels to keep every thread busy.
 /// </summary>
 internal static unsafe class TileScanner
 {
@@ -27,12 +26,11 @@ internal static unsafe class TileScanner
             throw new ArgumentException($"Queries have {queries.Dimensions} dimensions but the corpus has {corpus.Dimensions}.");
         }
 
-        var queryBlock = options.QueryBlockRows;
-        var corpusBlock = options.CorpusBlockRows;
-        var blocks = (queries.Count + queryBlock - 1) / queryBlock;
+        var layout = new Layout(options.QueryRows(queries.Dimensions), options.PanelRows(queries.Dimensions), options.CorpusRows(queries.Dimensions));
+        var panels = (queries.Count + layout.PanelRows - 1) / layout.PanelRows;
         var shards = Math.Max(1, corpusShards);
         var shardRows = (corpus.Count + shards - 1) / shards;
-        if (blocks == 0)
+        if (panels == 0)
         {
             return;
         }
@@ -43,17 +41,19 @@ internal static unsafe class TileScanner
         {
             Parallel.For(
                 0,
-                (long)blocks * shards,
+                (long)panels * shards,
                 parallel,
-                () => (Worker: createWorker(), Tile: ArrayPool<float>.Shared.Rent(queryBlock * corpusBlock)),
+                () => (Worker: createWorker(), Tile: ArrayPool<float>.Shared.Rent(layout.QueryRows * layout.CorpusRows)),
                 (item, _, local) =>
                 {
-                    var queryStart = (int)(item / shards) * queryBlock;
+                    var queryStart = (int)(item / shards) * layout.PanelRows;
                     var shard = (int)(item % shards);
                     var corpusStart = (int)Math.Min((long)shard * shardRows, corpus.Count);
                     var corpusEnd = (int)Math.Min((long)corpusStart + shardRows, corpus.Count);
-                    ScanItem(
-                        queries, corpus, queryStart, Math.Min(queryBlock, queries.Count - queryStart), shard, corpusStart, corpusEnd, corpusBlock, local.Worker, local.Tile, cancellationToken);
+                    var worker = local.Worker;
+                    worker.Begin(queryStart, Math.Min(layout.PanelRows, queries.Count - queryStart), shard, corpusStart, corpusEnd);
+                    ScanItem(queries, corpus, layout, worker, local.Tile, corpusStart, corpusEnd, cancellationToken);
+                    worker.EndBlock();
                     return local;
                 },
                 local =>
@@ -69,34 +69,30 @@ internal static unsafe class TileScanner
     }
 
     private static void ScanItem(
-        PreparedRows queries,
-        PreparedRows corpus,
-        int queryStart,
-        int queryCount,
-        int shard,
-        int corpusStart,
-        int corpusEnd,
-        int corpusBlock,
-        TileWorker worker,
-        float[] tile,
-        CancellationToken cancellationToken)
+        PreparedRows queries, PreparedRows corpus, Layout layout, TileWorker worker, float[] tile, int corpusStart, int corpusEnd, CancellationToken cancellationToken)
     {
-        worker.BeginBlock(queryStart, queryCount, shard, corpusStart, corpusEnd);
+        var (queryStart, queryCount) = worker.Panel;
         fixed (float* tilePointer = tile)
         {
-            for (var blockStart = corpusStart; blockStart < corpusEnd; blockStart += corpusBlock)
+            for (var blockStart = corpusStart; blockStart < corpusEnd; blockStart += layout.CorpusRows)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var width = Math.Min(corpusBlock, corpusEnd - blockStart);
-                ScoreTiles.Compute(
-                    queries.Kernel, queries.Row(queryStart), queryCount, corpus.Row(blockStart), width, queries.Dimensions, tilePointer, width);
-                for (var row = 0; row < queryCount; row++)
+                var width = Math.Min(layout.CorpusRows, corpusEnd - blockStart);
+
+                // This corpus block stays in L2 while the panel's query tiles pass over it.
+                for (var first = 0; first < queryCount; first += layout.QueryRows)
                 {
-                    worker.Consume(row, blockStart, tile.AsSpan(row * width, width));
+                    var rows = Math.Min(layout.QueryRows, queryCount - first);
+                    ScoreTiles.Compute(
+                        queries.Kernel, queries.Row(queryStart + first), rows, corpus.Row(blockStart), width, queries.Dimensions, tilePointer, width);
+                    for (var row = 0; row < rows; row++)
+                    {
+                        worker.Consume(first + row, blockStart, tile.AsSpan(row * width, width));
+                    }
                 }
             }
         }
-
-        worker.EndBlock();
     }
+
+    private readonly record struct Layout(int QueryRows, int PanelRows, int CorpusRows);
 }
