@@ -22,7 +22,7 @@ internal static class CliRunner
                 return UsageError;
             }
 
-            return await parsed.InvokeAsync();
+            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e) when (Describe(e) is { } message)
         {
