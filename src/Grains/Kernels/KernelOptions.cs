@@ -56,6 +56,17 @@ public sealed record KernelOptions
         return Math.Max(tile, QueryPanelRows / tile * tile);
     }
 
+    /// <summary>
+    /// These options, with panels cut down so a worker's per-row state (<paramref name="bytesPerRow"/> each)
+    /// stays within 64 MiB: large top-k asks for large heaps.
+    /// </summary>
+    internal KernelOptions WithPanelBudget(long bytesPerRow)
+    {
+        const long budget = 64L << 20;
+        var rows = (int)Math.Clamp(budget / Math.Max(1, bytesPerRow), 1, QueryPanelRows);
+        return rows == QueryPanelRows ? this : this with { QueryPanelRows = rows };
+    }
+
     internal ParallelOptions ParallelOptions() => new() { MaxDegreeOfParallelism = MaxDegreeOfParallelism };
 
     private static int RowsFitting(int bytes, int dimensions, int minimum, int maximum) =>

@@ -29,6 +29,7 @@ public static class ParaphraseMiner
         options ??= KernelOptions.Default;
         options.Validate();
 
+        options = options.WithPanelBudget(TopKWorker.BytesPerRow(topK, embeddings.Rows));
         using var rows = new PreparedRows(embeddings, function, "embeddings", options);
         var selections = new List<PairSelection>();
         TileScanner.Run(

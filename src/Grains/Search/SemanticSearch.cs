@@ -52,6 +52,8 @@ public static class SemanticSearch
         var panels = (queries.Rows + panelRows - 1) / panelRows;
         var shards = panels >= threads ? 1 : Math.Clamp(corpus.Rows / (4 * options.CorpusRows(queries.Columns)), 1, (threads + panels - 1) / Math.Max(1, panels));
         var shardRows = (corpus.Rows + shards - 1) / shards;
+        options = options.WithPanelBudget(TopKWorker.BytesPerRow(topK, shardRows));
+        panelRows = options.PanelRows(queries.Columns);
         var partial = shards == 1 ? null : new RankedHit[queries.Rows * shards][];
 
         var rescans = 0;

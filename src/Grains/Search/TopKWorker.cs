@@ -36,7 +36,7 @@ internal abstract class TopKWorker : TileWorker
         _corpus = corpus;
         _excludeSelf = excludeSelf;
         _topK = (int)Math.Min(topK, shardRows);
-        _capacity = (int)Math.Min((long)topK + Margin(topK), shardRows);
+        _capacity = CandidateCapacity(topK, shardRows);
         _heapScores = new float[panelRows * _capacity];
         _heapIds = new int[panelRows * _capacity];
         _counts = new int[panelRows];
@@ -117,7 +117,11 @@ internal abstract class TopKWorker : TileWorker
     /// <summary>Receives the exact top hits of query <paramref name="query"/> within corpus shard <paramref name="shard"/>, best first.</summary>
     protected abstract void Deliver(int query, int shard, ReadOnlySpan<RankedHit> hits);
 
-    private static int Margin(int topK) => 8 + topK / 4;
+    /// <summary>Heap entries a query row keeps: k plus a margin that lets float32 near-ties settle without a rescan.</summary>
+    public static int CandidateCapacity(int topK, int shardRows) => (int)Math.Min((long)topK + 8 + topK / 4, shardRows);
+
+    /// <summary>Bytes of per-row state, to size panels.</summary>
+    public static long BytesPerRow(int topK, int shardRows) => CandidateCapacity(topK, shardRows) * (long)(sizeof(float) + sizeof(int));
 
     private float Offer(Span<float> heapScores, Span<int> heapIds, ref int count, float score, int id, float threshold)
     {
