@@ -62,6 +62,26 @@ public class SemanticSearchTests
         AssertSame(NaiveSearch.TopK(query, corpus, 5, SimilarityFunction.Cosine), results);
     }
 
+    [Theory]
+    [InlineData(SimilarityFunction.Dot)]
+    [InlineData(SimilarityFunction.Euclidean)]
+    public void Scores_that_overflow_float32_are_ranked_in_float64(SimilarityFunction function)
+    {
+        var corpus = new EmbeddingMatrix(40, 3);
+        for (var j = 0; j < corpus.Rows; j++)
+        {
+            corpus.Row(j)[0] = (j % 7 - 3) * 1e20f;
+            corpus.Row(j)[1] = j * 1e19f;
+            corpus.Row(j)[2] = -3e38f + j * 1e36f;
+        }
+
+        var queries = EmbeddingMatrix.FromRows([[2e20f, -1e20f, 3e38f], [1f, 2f, 3f]]);
+
+        var results = SemanticSearch.TopK(queries, corpus, 4, function);
+
+        AssertSame(NaiveSearch.TopK(queries, corpus, 4, function), results);
+    }
+
     [Fact]
     public void Equal_scores_go_to_the_lower_corpus_id()
     {
