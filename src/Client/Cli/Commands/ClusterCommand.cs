@@ -8,7 +8,7 @@ internal static class ClusterCommand
 {
     public static Command Create()
     {
-        var embeddings = EmbeddingInputs.File("--embeddings", "Embeddings (.npy, rows × dims)");
+        var embeddings = EmbeddingInputs.RequiredPath("--embeddings", "Embeddings (.npy, rows × dims)");
         var threshold = new Option<double>("--threshold") { Description = "Cosine a row needs to join a community", DefaultValueFactory = _ => CommunityDetector.DefaultThreshold };
         var minSize = new Option<int>("--min-size") { Description = "Members a community needs", DefaultValueFactory = _ => CommunityDetector.DefaultMinCommunitySize };
         var threads = EmbeddingInputs.Threads();

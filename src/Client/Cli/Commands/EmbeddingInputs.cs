@@ -7,7 +7,7 @@ namespace Similarity.Cli.Commands;
 /// <summary>The options and input checks that score, search, mine and cluster share.</summary>
 internal static class EmbeddingInputs
 {
-    public static Option<string> File(string name, string description) => new(name) { Description = description, Required = true };
+    public static Option<string> RequiredPath(string name, string description) => new(name) { Description = description, Required = true };
 
     public static Option<string> Metric() => new("--metric")
     {
@@ -43,7 +43,7 @@ internal static class EmbeddingInputs
             throw new CliException($"{option} '{path}' is a directory, not a .npy file");
         }
 
-        if (!System.IO.File.Exists(path))
+        if (!File.Exists(path))
         {
             throw new CliException($"{option}: no such file: {path}");
         }

@@ -8,7 +8,7 @@ internal static class MineCommand
 {
     public static Command Create()
     {
-        var embeddings = EmbeddingInputs.File("--embeddings", "Embeddings (.npy, rows × dims)");
+        var embeddings = EmbeddingInputs.RequiredPath("--embeddings", "Embeddings (.npy, rows × dims)");
         var topK = new Option<int>("--top-k", "-k") { Description = "Candidates per row", DefaultValueFactory = _ => ParaphraseMiner.DefaultTopK };
         var maxPairs = new Option<int>("--max-pairs") { Description = "Pairs to return at most", DefaultValueFactory = _ => ParaphraseMiner.DefaultMaxPairs };
         var metric = EmbeddingInputs.Metric();

@@ -10,8 +10,8 @@ internal static class ScoreCommand
 {
     public static Command Create()
     {
-        var a = EmbeddingInputs.File("--a", "Left embeddings (.npy, rows × dims)");
-        var b = EmbeddingInputs.File("--b", "Right embeddings (.npy, rows × dims)");
+        var a = EmbeddingInputs.RequiredPath("--a", "Left embeddings (.npy, rows × dims)");
+        var b = EmbeddingInputs.RequiredPath("--b", "Right embeddings (.npy, rows × dims)");
         var metric = EmbeddingInputs.Metric();
         var pairwise = new Option<bool>("--pairwise") { Description = "Score row i of A against row i of B only (shapes must match): a 1-D array" };
         var threads = EmbeddingInputs.Threads();

@@ -8,8 +8,8 @@ internal static class SearchCommand
 {
     public static Command Create()
     {
-        var corpus = EmbeddingInputs.File("--corpus", "Corpus embeddings (.npy, rows × dims)");
-        var queries = EmbeddingInputs.File("--queries", "Query embeddings (.npy, rows × dims)");
+        var corpus = EmbeddingInputs.RequiredPath("--corpus", "Corpus embeddings (.npy, rows × dims)");
+        var queries = EmbeddingInputs.RequiredPath("--queries", "Query embeddings (.npy, rows × dims)");
         var topK = new Option<int>("--top-k", "-k") { Description = "Hits per query", DefaultValueFactory = _ => SemanticSearch.DefaultTopK };
         var metric = EmbeddingInputs.Metric();
         var threads = EmbeddingInputs.Threads();
