@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Similarity.Cli.Commands;
 using Similarity.Cli.Commands.Bench;
 
 namespace Similarity.Cli;
@@ -8,7 +9,11 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
-        yield return Commands.TokenizeCommand.Create();
+        yield return TokenizeCommand.Create();
+        yield return ScoreCommand.Create();
+        yield return SearchCommand.Create();
+        yield return MineCommand.Create();
+        yield return ClusterCommand.Create();
         yield return BenchCommand.Create();
     }
 }

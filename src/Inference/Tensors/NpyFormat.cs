@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 namespace Similarity.Inference.Tensors;
 
 /// <summary>
-/// Reads and writes NumPy <c>.npy</c> files holding a 1-D or 2-D array: float32 is written (format v1.0);
+/// Reads and writes NumPy <c>.npy</c> files holding a 1-D or 2-D array: float32 is written (format v1.0, 2-D or 1-D);
 /// little-endian float32 and float64 in C order are read (a 1-D array is read as n × 1).
 /// </summary>
 public static partial class NpyFormat
@@ -23,8 +23,26 @@ public static partial class NpyFormat
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(matrix);
-        var header = string.Create(CultureInfo.InvariantCulture,
-            $"{{'descr': '<f4', 'fortran_order': False, 'shape': ({matrix.Rows}, {matrix.Columns}), }}");
+        WriteArray(stream, string.Create(CultureInfo.InvariantCulture, $"({matrix.Rows}, {matrix.Columns})"), matrix.Data);
+    }
+
+    /// <summary>Writes a 1-D float32 array of shape (n,), e.g. one score per row.</summary>
+    public static void WriteVector(string path, ReadOnlySpan<float> values)
+    {
+        using var stream = File.Create(path);
+        WriteVector(stream, values);
+    }
+
+    /// <summary>Writes a 1-D float32 array of shape (n,), e.g. one score per row.</summary>
+    public static void WriteVector(Stream stream, ReadOnlySpan<float> values)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        WriteArray(stream, string.Create(CultureInfo.InvariantCulture, $"({values.Length},)"), values);
+    }
+
+    private static void WriteArray(Stream stream, string shape, ReadOnlySpan<float> values)
+    {
+        var header = $"{{'descr': '<f4', 'fortran_order': False, 'shape': {shape}, }}";
 
         // Magic (6) + version (2) + header length (2) + header, padded with spaces and ended by '\n' to a multiple of 64.
         var unpadded = Magic.Length + 2 + 2 + header.Length + 1;
@@ -41,12 +59,12 @@ public static partial class NpyFormat
 
         if (BitConverter.IsLittleEndian)
         {
-            stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(matrix.Data));
+            stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values));
         }
         else
         {
             Span<byte> value = stackalloc byte[4];
-            foreach (var x in matrix.Data)
+            foreach (var x in values)
             {
                 BinaryPrimitives.WriteSingleLittleEndian(value, x);
                 stream.Write(value);
