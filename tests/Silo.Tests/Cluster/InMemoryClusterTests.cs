@@ -12,7 +12,7 @@ namespace Similarity.Silo.Tests.Cluster;
 /// <summary>The fabric's contract on the in-memory fabric: the embedded default, no servers.</summary>
 public class InMemoryClusterTests
 {
-    private static Task<LocalCluster> StartAsync(object runtime, int silos = 2, Action<int, Hosting.SiloOptions>? configure = null, GrainCallOptions? client = null) =>
+    private static Task<LocalCluster> StartAsync(object runtime, int silos = 2, Action<int, Similarity.Silo.Hosting.SiloOptions>? configure = null, GrainCallOptions? client = null) =>
         LocalCluster.StartAsync(new LocalClusterOptions
         {
             ModelLoader = new TestModelLoader(),
@@ -253,7 +253,7 @@ public class InMemoryClusterTests
         Assert.Equal(2, status.Silos.Count);
         Assert.All(status.Silos, s => Assert.Equal(["m"], s.Models));
         Assert.Equal([["cpu", "encoder"], ["gpu", "encoder"]], status.Silos.Select(s => s.Roles.ToArray()).OrderBy(r => r[0]));
-        Assert.All(status.Silos, s => Assert.Equal(Membership.SiloStatus.Active, s.Status));
+        Assert.All(status.Silos, s => Assert.Equal(Similarity.Silo.Membership.SiloStatus.Active, s.Status));
     }
 
     [Fact]
