@@ -9,5 +9,7 @@ internal static class CommandCatalog
     public static IEnumerable<Command> All()
     {
         yield return BenchCommand.Create();
+        yield return Commands.SiloCommand.Create();
+        yield return Commands.ClusterStatusCommand.Create();
     }
 }

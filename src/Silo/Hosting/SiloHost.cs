@@ -33,6 +33,7 @@ public static class SiloHost
                     console.SingleLine = true;
                     console.TimestampFormat = "HH:mm:ss.fff ";
                 });
+                logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
             })
             .UseDefaultServiceProvider(provider =>
             {

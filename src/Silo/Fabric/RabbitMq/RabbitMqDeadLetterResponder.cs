@@ -25,19 +25,24 @@ internal sealed class RabbitMqDeadLetterResponder : IAsyncDisposable
 
     public static async Task<RabbitMqDeadLetterResponder> StartAsync(IConnection connection, string clusterId, ILogger logger, CancellationToken cancellationToken)
     {
-        var channel = await connection.CreateChannelAsync(
-            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
-            cancellationToken).ConfigureAwait(false);
         var queue = RabbitMqTopology.DeadLetterQueue(clusterId);
-        await channel.QueueDeclareAsync(
-            queue, durable: true, exclusive: false, autoDelete: false, RabbitMqTopology.DeadLetterQueueArguments(),
-            cancellationToken: cancellationToken).ConfigureAwait(false);
-        await channel.BasicQosAsync(0, 16, global: false, cancellationToken).ConfigureAwait(false);
-        var responder = new RabbitMqDeadLetterResponder(channel, logger);
-        var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += responder.OnDeadLetterAsync;
-        await channel.BasicConsumeAsync(queue, autoAck: false, consumer, cancellationToken).ConfigureAwait(false);
-        return responder;
+        RabbitMqDeadLetterResponder? responder = null;
+        await RabbitMqDeclarations.OpenAsync(
+            connection,
+            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
+            async channel =>
+            {
+                await channel.QueueDeclareAsync(
+                    queue, durable: true, exclusive: false, autoDelete: false, RabbitMqTopology.DeadLetterQueueArguments(),
+                    cancellationToken: cancellationToken).ConfigureAwait(false);
+                await channel.BasicQosAsync(0, 16, global: false, cancellationToken).ConfigureAwait(false);
+                responder = new RabbitMqDeadLetterResponder(channel, logger);
+                var consumer = new AsyncEventingBasicConsumer(channel);
+                consumer.ReceivedAsync += responder.OnDeadLetterAsync;
+                return await channel.BasicConsumeAsync(queue, autoAck: false, consumer, cancellationToken).ConfigureAwait(false);
+            },
+            cancellationToken).ConfigureAwait(false);
+        return responder!;
     }
 
     public async ValueTask DisposeAsync()

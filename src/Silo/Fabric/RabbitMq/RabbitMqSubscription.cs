@@ -47,29 +47,34 @@ internal sealed class RabbitMqSubscription : IWorkSubscription
         IConnection connection, string clusterId, WorkerKey key, IWorkHandler handler, WorkQueueOptions options, ILogger logger,
         CancellationToken cancellationToken)
     {
-        var channel = await connection.CreateChannelAsync(
-            new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
-            cancellationToken).ConfigureAwait(false);
         var queue = RabbitMqTopology.WorkQueue(clusterId, key);
+        RabbitMqSubscription? subscription = null;
         try
         {
-            await channel.QueueDeclareAsync(
-                queue, durable: true, exclusive: false, autoDelete: false, RabbitMqTopology.WorkQueueArguments(clusterId, options),
-                cancellationToken: cancellationToken).ConfigureAwait(false);
+            await RabbitMqDeclarations.OpenAsync(
+                connection,
+                new CreateChannelOptions(publisherConfirmationsEnabled: true, publisherConfirmationTrackingEnabled: true),
+                async channel =>
+                {
+                    await channel.QueueDeclareAsync(
+                        queue, durable: true, exclusive: false, autoDelete: false, RabbitMqTopology.WorkQueueArguments(clusterId, options),
+                        cancellationToken: cancellationToken).ConfigureAwait(false);
+                    await channel.BasicQosAsync(0, (ushort)options.Prefetch, global: false, cancellationToken).ConfigureAwait(false);
+                    subscription = new RabbitMqSubscription(channel, key, handler, logger);
+                    var consumer = new AsyncEventingBasicConsumer(channel);
+                    consumer.ReceivedAsync += subscription.OnDeliveryAsync;
+                    subscription._consumerTag = await channel.BasicConsumeAsync(queue, autoAck: false, consumer, cancellationToken).ConfigureAwait(false);
+                    return subscription._consumerTag;
+                },
+                cancellationToken).ConfigureAwait(false);
         }
         catch (OperationInterruptedException e) when (e.ShutdownReason?.ReplyCode == 406)
         {
-            channel.Dispose();
             throw new InvalidOperationException(
                 $"work queue '{queue}' exists with other settings (max length, delivery limit); all silos of cluster '{clusterId}' must agree: {e.ShutdownReason.ReplyText}", e);
         }
 
-        await channel.BasicQosAsync(0, (ushort)options.Prefetch, global: false, cancellationToken).ConfigureAwait(false);
-        var subscription = new RabbitMqSubscription(channel, key, handler, logger);
-        var consumer = new AsyncEventingBasicConsumer(channel);
-        consumer.ReceivedAsync += subscription.OnDeliveryAsync;
-        subscription._consumerTag = await channel.BasicConsumeAsync(queue, autoAck: false, consumer, cancellationToken).ConfigureAwait(false);
-        return subscription;
+        return subscription!;
     }
 
     public async Task StopAsync(TimeSpan drainTime)
