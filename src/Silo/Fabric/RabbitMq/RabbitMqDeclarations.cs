@@ -4,9 +4,9 @@ using RabbitMQ.Client.Exceptions;
 namespace Similarity.Silo.Fabric.RabbitMq;
 
 /// <summary>
-/// Opens a channel and sets a queue up on it. Silos starting together race to declare the same quorum queue, and
-/// RabbitMQ 3.10 can answer the loser with INTERNAL_ERROR, closing the whole connection; so such failures are retried
-/// once the connection has recovered.
+/// Opens a channel and sets a queue up on it. When silos start together, one may consume a quorum queue that another
+/// has just declared before its Raft member runs; RabbitMQ 3.10 then fails the consume with INTERNAL_ERROR (noproc)
+/// and closes the whole connection. Such failures are retried once the connection has recovered.
 /// </summary>
 internal static class RabbitMqDeclarations
 {
