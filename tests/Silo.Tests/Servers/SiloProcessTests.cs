@@ -77,6 +77,37 @@ public sealed class SiloProcessTests(ClusterServers servers) : IDisposable
         Assert.Equal(("gpu", gpu.ProcessId), (silos[1].GetProperty("device").GetString(), silos[1].GetProperty("pid").GetInt32()));
     }
 
+    [Fact]
+    public async Task The_cluster_bench_reports_both_rates_their_ratio_and_identical_results()
+    {
+        var folder = new TestModelSpec { Dimension = 32 }.WriteTo(_models.FullName, "bench-model");
+        var input = Path.Combine(_models.FullName, "sentences.txt");
+        await File.WriteAllLinesAsync(input, TestCorpus.Texts(500));
+
+        var result = await SimctlRun.RunAsync(
+            "bench", "cluster", "--model", folder, "--input", input, "--silos", "2", "--broker", servers.RabbitMq.Uri.ToString(),
+            "--probes", "20", "--model-loader", typeof(TestModelLoader).AssemblyQualifiedName!, "--json");
+
+        Assert.True(result.ExitCode == 0, result.StandardError);
+        var figures = JsonDocument.Parse(result.StandardOutput).RootElement;
+        Assert.Equal((500, 2, 8), (figures.GetProperty("sentences").GetInt32(), figures.GetProperty("silos").GetInt32(), figures.GetProperty("requests").GetInt32()));
+        Assert.True(figures.GetProperty("cluster_sentences_per_second").GetDouble() > 0);
+        Assert.Equal(
+            figures.GetProperty("cluster_sentences_per_second").GetDouble() / figures.GetProperty("in_process_sentences_per_second").GetDouble(),
+            figures.GetProperty("ratio").GetDouble(),
+            1e-9);
+        Assert.Equal(0.0, figures.GetProperty("max_abs_difference").GetDouble());
+    }
+
+    [Fact]
+    public async Task A_silo_without_models_refuses_to_start_saying_why()
+    {
+        var result = await SimctlRun.RunAsync("silo", "--broker", servers.RabbitMq.Uri.ToString());
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains("no models: give at least one --model NAME=DIR", result.StandardError);
+    }
+
     private SiloProcess StartSilo(string name, string modelFolder, params string[] extra) =>
         SiloProcess.Start(
             $"{_clusterId}-{name}",
