@@ -24,21 +24,15 @@ public static class EmbeddingsEndpoint
         var metrics = services.GetRequiredService<SiloMetrics>();
         try
         {
-            JsonElement body;
+            EmbeddingsRequest request;
             try
             {
                 using var document = await JsonDocument.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted).ConfigureAwait(false);
-                body = document.RootElement.Clone();
+                request = EmbeddingsRequestParser.Parse(document.RootElement, EncodingLimits.Default);
             }
             catch (JsonException e)
             {
                 throw new InvalidRequestException($"the request body is not valid JSON: {e.Message}");
-            }
-
-            EmbeddingsRequest request;
-            try
-            {
-                request = EmbeddingsRequestParser.Parse(body, EncodingLimits.Default);
             }
             catch (InvalidOperationException e)
             {

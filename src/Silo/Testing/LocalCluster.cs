@@ -1,8 +1,6 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Logging.Abstractions;
 using Similarity.Silo.Calls;
 using Similarity.Silo.Fabric;
 using Similarity.Silo.Fabric.InMemory;
@@ -10,7 +8,6 @@ using Similarity.Silo.Fabric.RabbitMq;
 using Similarity.Silo.Hosting;
 using Similarity.Silo.Membership;
 using Similarity.Silo.Membership.Postgres;
-using Similarity.Silo.Models;
 
 namespace Similarity.Silo.Testing;
 

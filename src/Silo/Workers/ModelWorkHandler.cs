@@ -2,7 +2,6 @@ using System.Buffers;
 using System.Diagnostics;
 using Similarity.Grains.Contracts;
 using Similarity.Grains.Contracts.Errors;
-using Similarity.Grains.Encoding;
 using Similarity.Inference.Tensors;
 using Similarity.Silo.Fabric;
 using Similarity.Silo.Fabric.Codec;

@@ -146,6 +146,22 @@ public class InMemoryClusterTests
     }
 
     [Fact]
+    public async Task A_caller_that_cancels_stops_waiting_and_its_work_is_abandoned()
+    {
+        var encoder = new HashSentenceEncoder { Gate = new TaskCompletionSource() };
+        await using var cluster = await StartAsync(encoder, silos: 1);
+        using var cancel = new CancellationTokenSource();
+        var call = cluster.Client.GetEncoder("m").EncodeAsync(["never finished"], cancel.Token);
+        await WaitUntilAsync(() => encoder.Calls == 1);
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        await WaitUntilAsync(() => cluster.Silos[0].Service.Load.InFlight == 0);
+        Assert.Equal(0, cluster.Silos[0].Completed);
+    }
+
+    [Fact]
     public async Task A_text_larger_than_a_request_may_be_is_refused_naming_it()
     {
         await using var cluster = await StartAsync(new HashSentenceEncoder(), silos: 1, client: new GrainCallOptions { MaxRequestBytes = 1000 });

@@ -153,6 +153,21 @@ public class RabbitMqClusterTests(ClusterServers servers)
     }
 
     [Fact]
+    public async Task A_caller_that_cancels_stops_waiting_at_once()
+    {
+        var encoder = new HashSentenceEncoder { Gate = new TaskCompletionSource() };
+        await using var cluster = await ServerClusters.StartAsync(servers, encoder, silos: 1);
+        using var cancel = new CancellationTokenSource();
+        var call = cluster.Client.GetEncoder("m").EncodeAsync(["held"], cancel.Token);
+        await InMemoryClusterTests.WaitUntilAsync(() => encoder.Calls == 1);
+
+        await cancel.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => call);
+        encoder.Gate.SetResult();
+    }
+
+    [Fact]
     public async Task Work_on_a_silo_that_stops_gracefully_is_finished_or_handed_over()
     {
         var encoder = new HashSentenceEncoder { Delay = TimeSpan.FromMilliseconds(20) };

@@ -19,6 +19,7 @@ internal sealed class RabbitMqCaller : IAsyncDisposable
     private readonly string _clusterId;
     private readonly ILogger _logger;
     private readonly ConcurrentDictionary<string, IPendingReply> _pending = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<WorkerKey, string> _queueNames = new();
     private long _nextId;
     private long _unmatchedReplies;
 
@@ -74,8 +75,8 @@ internal sealed class RabbitMqCaller : IAsyncDisposable
             // client's confirm tracking: so the publish always runs to its confirm, and cancellation applies afterwards.
             try
             {
-                await _channel.BasicPublishAsync(
-                    string.Empty, RabbitMqTopology.WorkQueue(_clusterId, target), mandatory: true, properties, request, CancellationToken.None).ConfigureAwait(false);
+                var queue = _queueNames.GetOrAdd(target, static (key, cluster) => RabbitMqTopology.WorkQueue(cluster, key), _clusterId);
+                await _channel.BasicPublishAsync(string.Empty, queue, mandatory: true, properties, request, CancellationToken.None).ConfigureAwait(false);
             }
             catch (PublishException e) when (e.IsReturn)
             {
