@@ -27,7 +27,7 @@ public sealed class SimilarityClient : IEmbeddingGenerator<string, Embedding<flo
     private ClusterConnection? _connection;
     private bool _disposed;
 
-    /// <summary>For dependency injection; <paramref name="embeddedLoader"/> is needed only in embedded mode.</summary>
+    /// <summary>For dependency injection; <paramref name="embeddedLoader"/> (default: the model folder loader) is used only in embedded mode.</summary>
     public SimilarityClient(IOptions<SimilarityClientOptions> options, IModelLoader? embeddedLoader = null)
     {
         _options = options.Value;
@@ -211,8 +211,7 @@ public sealed class SimilarityClient : IEmbeddingGenerator<string, Embedding<flo
 
     private async Task<ClusterConnection> StartEmbeddedClusterAsync(CancellationToken cancellationToken)
     {
-        var loader = _embeddedLoader
-            ?? throw new InvalidOperationException("an embedded cluster needs an IModelLoader (register one, or set SimilarityClientOptions.Broker)");
+        var loader = _embeddedLoader ?? new ModelFolderLoader();
         var cluster = await LocalCluster.StartAsync(
             new LocalClusterOptions
             {

@@ -13,10 +13,13 @@ namespace Similarity.Silo.Tests.Cluster;
 public class InMemoryClusterTests
 {
     private static Task<LocalCluster> StartAsync(object runtime, int silos = 2, Action<int, Similarity.Silo.Hosting.SiloOptions>? configure = null, GrainCallOptions? client = null) =>
+        StartAsync(new ClusterTestModel(new TestModelLoader(), TestModelLoader.Register(runtime)), silos, configure, client);
+
+    private static Task<LocalCluster> StartAsync(ClusterTestModel model, int silos = 2, Action<int, Similarity.Silo.Hosting.SiloOptions>? configure = null, GrainCallOptions? client = null) =>
         LocalCluster.StartAsync(new LocalClusterOptions
         {
-            ModelLoader = new TestModelLoader(),
-            Models = { ["m"] = TestModelLoader.Register(runtime) },
+            ModelLoader = model.Loader,
+            Models = { ["m"] = model.Folder },
             InitialSilos = silos,
             ConfigureSilo = configure,
             ClientOptions = client ?? new GrainCallOptions { MaxItemsPerRequest = 8 },
@@ -25,13 +28,13 @@ public class InMemoryClusterTests
     [Fact]
     public async Task Results_through_the_cluster_equal_in_process_results()
     {
-        var encoder = new HashSentenceEncoder(24);
-        await using var cluster = await StartAsync(encoder);
+        var model = ClusterTestModel.Encoder();
+        await using var cluster = await StartAsync(model);
         var texts = TestCorpus.Texts(100);
 
         var embeddings = await cluster.Client.GetEncoder("m").EncodeAsync(texts);
 
-        Reference.AssertSame(Reference.Encode(encoder, texts), embeddings);
+        Reference.AssertSame(Reference.Encode(await model.LoadReferenceAsync(), texts), embeddings);
     }
 
     [Fact]

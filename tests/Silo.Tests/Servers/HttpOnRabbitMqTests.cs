@@ -12,11 +12,11 @@ public class HttpOnRabbitMqTests(ClusterServers servers)
     [Fact]
     public async Task Embeddings_over_http_equal_in_process_results_in_float_and_base64()
     {
-        var encoder = new HashSentenceEncoder(12);
-        await using var cluster = await ServerClusters.StartAsync(servers, encoder, http: true);
+        var model = ClusterTestModel.Encoder();
+        await using var cluster = await ServerClusters.StartAsync(servers, model, http: true);
         using var http = new HttpClient { BaseAddress = cluster.Silos[0].HttpAddress };
         var texts = TestCorpus.Texts(40);
-        var expected = Reference.Encode(encoder, texts);
+        var expected = Reference.Encode(await model.LoadReferenceAsync(), texts);
 
         using var floats = await http.PostAsJsonAsync("/v1/embeddings", new { model = "m", input = texts });
         using var base64 = await http.PostAsJsonAsync("/v1/embeddings", new { model = "m", input = texts, encoding_format = "base64" });

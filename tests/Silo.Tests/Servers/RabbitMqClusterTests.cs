@@ -17,13 +17,13 @@ public class RabbitMqClusterTests(ClusterServers servers)
     [Fact]
     public async Task Results_through_the_cluster_equal_in_process_results()
     {
-        var encoder = new HashSentenceEncoder(24);
-        await using var cluster = await ServerClusters.StartAsync(servers, encoder);
+        var model = ClusterTestModel.Encoder();
+        await using var cluster = await ServerClusters.StartAsync(servers, model);
         var texts = TestCorpus.Texts(300);
 
         var embeddings = await cluster.Client.GetEncoder("m").EncodeAsync(texts);
 
-        Reference.AssertSame(Reference.Encode(encoder, texts), embeddings);
+        Reference.AssertSame(Reference.Encode(await model.LoadReferenceAsync(), texts), embeddings);
     }
 
     [Fact]

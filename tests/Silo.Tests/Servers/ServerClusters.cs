@@ -11,12 +11,16 @@ internal static class ServerClusters
 {
     public static Task<LocalCluster> StartAsync(
         ClusterServers servers, object runtime, int silos = 2, Action<int, SiloOptions>? configure = null, GrainCallOptions? client = null, bool http = false) =>
+        StartAsync(servers, new ClusterTestModel(new TestModelLoader(), TestModelLoader.Register(runtime)), silos, configure, client, http);
+
+    public static Task<LocalCluster> StartAsync(
+        ClusterServers servers, ClusterTestModel model, int silos = 2, Action<int, SiloOptions>? configure = null, GrainCallOptions? client = null, bool http = false) =>
         LocalCluster.StartAsync(new LocalClusterOptions
         {
             Broker = servers.RabbitMq.Uri.ToString(),
             Postgres = servers.Postgres.ConnectionString,
-            ModelLoader = new TestModelLoader(),
-            Models = { ["m"] = TestModelLoader.Register(runtime) },
+            ModelLoader = model.Loader,
+            Models = { ["m"] = model.Folder },
             InitialSilos = silos,
             ConfigureSilo = configure,
             ClientOptions = client ?? new GrainCallOptions { MaxItemsPerRequest = 8, Timeout = TimeSpan.FromSeconds(30) },
