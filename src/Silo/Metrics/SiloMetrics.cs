@@ -34,7 +34,9 @@ public sealed class SiloMetrics
             "similarity_http_request_duration_seconds", "End-to-end HTTP request latency, through the fabric and back.",
             HistogramFamily.LatencyBuckets, "route"));
         Errors = Registry.Register(new CounterFamily(
-            "similarity_errors_total", "Errors returned to callers, by code.", "code"));
+            "similarity_errors_total",
+            "Errors this silo returned to HTTP callers, by code (worker-side rejections are in similarity_worker_requests_total).",
+            "code"));
     }
 
     public MetricRegistry Registry { get; }

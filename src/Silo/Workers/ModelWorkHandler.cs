@@ -18,7 +18,6 @@ public sealed class ModelWorkHandler : IWorkHandler
     private readonly WorkerKey _key;
     private readonly IEncoderGrain? _encoder;
     private readonly ICrossEncoderGrain? _crossEncoder;
-    private readonly SiloMetrics _metrics;
     private readonly Instruments _encode;
     private readonly Instruments _predict;
     private readonly Histogram _queueWait;
@@ -33,7 +32,6 @@ public sealed class ModelWorkHandler : IWorkHandler
         _key = key;
         _encoder = encoder;
         _crossEncoder = crossEncoder;
-        _metrics = metrics;
         _encode = new Instruments(metrics, key, "encode");
         _predict = new Instruments(metrics, key, "predict");
         _queueWait = metrics.QueueWait.WithLabels(SiloMetrics.WorkerLabels(key));
@@ -93,11 +91,10 @@ public sealed class ModelWorkHandler : IWorkHandler
         }
     }
 
-    private void Reject(IBufferWriter<byte> reply, Instruments instruments, GrainException error)
+    private static void Reject(IBufferWriter<byte> reply, Instruments instruments, GrainException error)
     {
         ReplyCodec.WriteError(reply, error);
         instruments.Rejected.Increment();
-        _metrics.RecordError(error.Code);
     }
 
     /// <summary>Metric children for one request kind, looked up once.</summary>
