@@ -15,5 +15,7 @@ internal static class CommandCatalog
         yield return MineCommand.Create();
         yield return ClusterCommand.Create();
         yield return BenchCommand.Create();
+        yield return Commands.SiloCommand.Create();
+        yield return Commands.ClusterStatusCommand.Create();
     }
 }

@@ -9,6 +9,7 @@ internal static class BenchCommand
     {
         var bench = new Command("bench", "Measure throughput against a baseline in the same run.");
         bench.Subcommands.Add(BenchSimilarityCommand.Create());
+        bench.Subcommands.Add(BenchClusterCommand.Create());
         return bench;
     }
 }

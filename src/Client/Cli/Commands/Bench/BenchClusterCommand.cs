@@ -1,0 +1,191 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Similarity.Cli.IO;
+using Similarity.Grains.Contracts;
+using Similarity.Inference.Models;
+using Similarity.Inference.Tensors;
+using Similarity.Silo.Calls;
+using Similarity.Silo.Models;
+using Similarity.Silo.Testing;
+
+namespace Similarity.Cli.Commands.Bench;
+
+/// <summary>
+/// <c>simctl bench cluster</c>: sentences/s encoding a file through a cluster of N silos on RabbitMQ against the same
+/// model called in-process, in one run, with their ratio and the per-request overhead of the fabric in milliseconds.
+/// </summary>
+internal static class BenchClusterCommand
+{
+    private const string ModelName = "bench";
+
+    public static Command Create()
+    {
+        var model = new Option<string>("--model") { Description = "Model folder (sentence-transformers layout)", Required = true };
+        var input = new Option<string>("--input") { Description = "Sentences, one per line (UTF-8)", Required = true };
+        var silos = new Option<int>("--silos") { Description = "Silos in the cluster (each loads the model)", DefaultValueFactory = _ => 2 };
+        var broker = new Option<string>("--broker") { Description = "RabbitMQ URI the cluster runs on", Required = true };
+        var postgres = new Option<string>("--postgres") { Description = "PostgreSQL connection string for membership (none: in-memory)" };
+        var perRequest = new Option<int>("--texts-per-request") { Description = "Sentences per request through the cluster", DefaultValueFactory = _ => 64 };
+        var probes = new Option<int>("--probes") { Description = "Single-sentence round trips used to measure the per-request overhead", DefaultValueFactory = _ => 200 };
+        var loaderType = new Option<string>("--model-loader") { Description = "Assembly-qualified IModelLoader type (default: the model folder loader)" };
+        var json = new Option<bool>("--json") { Description = "Write one JSON object instead of a table" };
+        var output = new Option<string>("--output", "-o") { Description = "Write the figures here instead of stdout" };
+        var command = new Command("cluster", "Sentences/s through a RabbitMQ cluster of N silos vs in-process, and the per-request overhead.")
+        {
+            model, input, silos, broker, postgres, perRequest, probes, loaderType, json, output,
+        };
+
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var settings = new Settings(
+                parse.GetRequiredValue(model),
+                AtLeastOne(parse.GetValue(silos), "--silos"),
+                parse.GetRequiredValue(broker),
+                parse.GetValue(postgres),
+                AtLeastOne(parse.GetValue(perRequest), "--texts-per-request"),
+                AtLeastOne(parse.GetValue(probes), "--probes"));
+            var sentences = await CommandInput.ReadAllLinesAsync(parse.GetRequiredValue(input), cancellationToken);
+            if (sentences.Count == 0)
+            {
+                throw new CliException($"--input {parse.GetValue(input)} has no sentences");
+            }
+
+            var loader = parse.GetValue(loaderType) is { } type
+                ? ModelLoaderActivator.Create(type, new ServiceCollection().BuildServiceProvider())
+                : new ModelFolderLoader();
+            var figures = await RunAsync(settings, loader, sentences, cancellationToken);
+
+            await using var writer = CommandOutput.OpenWriter(parse.GetValue(output));
+            await writer.WriteAsync(parse.GetValue(json) ? ToJson(settings, sentences.Count, figures) : ToTable(settings, sentences.Count, figures));
+            return 0;
+        });
+
+        return command;
+    }
+
+    private static async Task<Figures> RunAsync(Settings settings, IModelLoader loader, List<string> sentences, CancellationToken cancellationToken)
+    {
+        var binding = new ModelBinding(ModelName, settings.ModelFolder);
+        var load = new ModelLoadSettings(DeviceClass.Cpu, 16_384, TimeSpan.FromMilliseconds(5));
+        await using var local = await loader.LoadAsync(binding, load, cancellationToken);
+        var encoder = local.Encoder ?? throw new CliException($"--model {settings.ModelFolder} is a cross-encoder; bench cluster encodes sentences");
+
+        var warmUp = sentences.Take(Math.Min(sentences.Count, settings.TextsPerRequest)).ToArray();
+        await encoder.EncodeAsync(warmUp, cancellationToken);
+        var (inProcessSeconds, expected) = await TimeAsync(() => encoder.EncodeAsync(sentences, cancellationToken));
+        var inProcessProbe = await ProbeAsync(encoder, sentences, settings.Probes, cancellationToken);
+
+        await using var cluster = await LocalCluster.StartAsync(
+            new LocalClusterOptions
+            {
+                Broker = settings.Broker,
+                Postgres = settings.Postgres,
+                ModelLoader = loader,
+                Models = { [ModelName] = settings.ModelFolder },
+                InitialSilos = settings.Silos,
+                ClientOptions = new GrainCallOptions { MaxItemsPerRequest = settings.TextsPerRequest, Timeout = TimeSpan.FromMinutes(5) },
+            },
+            cancellationToken);
+        var remote = cluster.Client.GetEncoder(ModelName);
+        await remote.EncodeAsync(warmUp, cancellationToken);
+        var (clusterSeconds, actual) = await TimeAsync(() => remote.EncodeAsync(sentences, cancellationToken));
+        var clusterProbe = await ProbeAsync(remote, sentences, settings.Probes, cancellationToken);
+
+        return new Figures(
+            sentences.Count / inProcessSeconds,
+            sentences.Count / clusterSeconds,
+            inProcessProbe * 1000,
+            clusterProbe * 1000,
+            MaxDifference(expected, actual),
+            (sentences.Count + settings.TextsPerRequest - 1) / settings.TextsPerRequest);
+    }
+
+    private static async Task<(double Seconds, EmbeddingMatrix Result)> TimeAsync(Func<Task<EmbeddingMatrix>> run)
+    {
+        var watch = Stopwatch.StartNew();
+        var result = await run();
+        return (watch.Elapsed.TotalSeconds, result);
+    }
+
+    /// <summary>Mean seconds of one single-sentence call, made one after another (latency, not throughput).</summary>
+    private static async Task<double> ProbeAsync(object target, List<string> sentences, int probes, CancellationToken cancellationToken)
+    {
+        var watch = Stopwatch.StartNew();
+        for (var i = 0; i < probes; i++)
+        {
+            string[] one = [sentences[i % sentences.Count]];
+            _ = target switch
+            {
+                ISentenceEncoder encoder => await encoder.EncodeAsync(one, cancellationToken),
+                IEncoderGrain grain => await grain.EncodeAsync(one, cancellationToken),
+                _ => throw new ArgumentException("not an encoder", nameof(target)),
+            };
+        }
+
+        return watch.Elapsed.TotalSeconds / probes;
+    }
+
+    private static double MaxDifference(EmbeddingMatrix expected, EmbeddingMatrix actual)
+    {
+        if (expected.Rows != actual.Rows || expected.Columns != actual.Columns)
+        {
+            throw new InvalidOperationException(
+                $"the cluster returned a {actual.Rows}x{actual.Columns} result; in-process gave {expected.Rows}x{expected.Columns}");
+        }
+
+        var max = 0.0;
+        for (var i = 0; i < expected.Data.Length; i++)
+        {
+            max = Math.Max(max, Math.Abs(expected.Data[i] - actual.Data[i]));
+        }
+
+        return max;
+    }
+
+    private static string ToTable(Settings settings, int sentences, Figures figures)
+    {
+        var text = new StringBuilder();
+        text.AppendLine(CultureInfo.InvariantCulture, $"bench cluster: {sentences} sentences, {settings.Silos} silo(s) on RabbitMQ, {settings.TextsPerRequest} per request ({figures.Requests} requests)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  in-process      {figures.InProcessPerSecond,12:0.0} sentences/s");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  cluster         {figures.ClusterPerSecond,12:0.0} sentences/s");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  ratio           {figures.ClusterPerSecond / figures.InProcessPerSecond,12:0.000} (cluster / in-process)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  1-sentence call {figures.InProcessProbeMs,12:0.000} ms in-process, {figures.ClusterProbeMs:0.000} ms through the cluster");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  overhead        {figures.ClusterProbeMs - figures.InProcessProbeMs,12:0.000} ms per request");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  max |diff|      {figures.MaxDifference,12:0.###e+0} between cluster and in-process embeddings");
+        return text.ToString();
+    }
+
+    private static string ToJson(Settings settings, int sentences, Figures figures)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+        {
+            json.WriteStartObject();
+            json.WriteNumber("sentences", sentences);
+            json.WriteNumber("silos", settings.Silos);
+            json.WriteNumber("texts_per_request", settings.TextsPerRequest);
+            json.WriteNumber("requests", figures.Requests);
+            json.WriteNumber("in_process_sentences_per_second", figures.InProcessPerSecond);
+            json.WriteNumber("cluster_sentences_per_second", figures.ClusterPerSecond);
+            json.WriteNumber("ratio", figures.ClusterPerSecond / figures.InProcessPerSecond);
+            json.WriteNumber("in_process_single_call_ms", figures.InProcessProbeMs);
+            json.WriteNumber("cluster_single_call_ms", figures.ClusterProbeMs);
+            json.WriteNumber("overhead_ms_per_request", figures.ClusterProbeMs - figures.InProcessProbeMs);
+            json.WriteNumber("max_abs_difference", figures.MaxDifference);
+            json.WriteEndObject();
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
+    }
+
+    private static int AtLeastOne(int value, string option) => value >= 1 ? value : throw new CliException($"{option} must be at least 1, got {value}");
+
+    private sealed record Settings(string ModelFolder, int Silos, string Broker, string? Postgres, int TextsPerRequest, int Probes);
+
+    private sealed record Figures(
+        double InProcessPerSecond, double ClusterPerSecond, double InProcessProbeMs, double ClusterProbeMs, double MaxDifference, int Requests);
+}

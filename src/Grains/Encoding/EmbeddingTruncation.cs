@@ -1,0 +1,37 @@
+using System.Numerics.Tensors;
+using Similarity.Grains.Contracts.Errors;
+using Similarity.Inference.Tensors;
+
+namespace Similarity.Grains.Encoding;
+
+/// <summary>
+/// Shortens embeddings to their first N dimensions (Matryoshka-style), the way OpenAI's <c>dimensions</c> parameter
+/// does: keep the leading values, then scale each row back to unit length. Renormalising leaves cosine similarities
+/// of the shortened vectors unchanged and makes dot product equal cosine again.
+/// </summary>
+public static class EmbeddingTruncation
+{
+    public static EmbeddingMatrix TruncateAndNormalize(EmbeddingMatrix embeddings, int dimensions)
+    {
+        ArgumentNullException.ThrowIfNull(embeddings);
+        if (dimensions <= 0 || (embeddings.Rows > 0 && dimensions > embeddings.Columns))
+        {
+            throw new InvalidRequestException(
+                $"dimensions must be between 1 and the model's embedding size {embeddings.Columns}; got {dimensions}", "dimensions");
+        }
+
+        var result = new EmbeddingMatrix(embeddings.Rows, dimensions);
+        for (var i = 0; i < embeddings.Rows; i++)
+        {
+            var row = result.Row(i);
+            embeddings.Row(i)[..dimensions].CopyTo(row);
+            var norm = TensorPrimitives.Norm(row);
+            if (norm > 0f)
+            {
+                TensorPrimitives.Divide(row, norm, row);
+            }
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Similarity.Silo.Fabric.Codec;
+
+/// <summary>What a payload holds; the second byte of every payload. Values never change meaning.</summary>
+public enum PayloadKind : byte
+{
+    EncodeRequest = 1,
+    PredictRequest = 2,
+    MatrixReply = 3,
+    ErrorReply = 4,
+}

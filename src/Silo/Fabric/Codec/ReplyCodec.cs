@@ -1,0 +1,66 @@
+using System.Buffers;
+using Similarity.Grains.Contracts.Errors;
+using Similarity.Inference.Tensors;
+
+namespace Similarity.Silo.Fabric.Codec;
+
+/// <summary>Replies: a matrix (embeddings or label scores), or a typed error that the caller rethrows.</summary>
+public static class ReplyCodec
+{
+    public static void WriteMatrix(IBufferWriter<byte> output, EmbeddingMatrix matrix)
+    {
+        var writer = new PayloadWriter(output);
+        writer.WriteHeader(PayloadKind.MatrixReply);
+        writer.WriteVarUInt((uint)matrix.Rows);
+        writer.WriteVarUInt((uint)matrix.Columns);
+        writer.WriteFloats(matrix.Data);
+    }
+
+    public static void WriteError(IBufferWriter<byte> output, GrainErrorCode code, string message, string? parameter = null)
+    {
+        var writer = new PayloadWriter(output);
+        writer.WriteHeader(PayloadKind.ErrorReply);
+        writer.WriteByte((byte)code);
+        writer.WriteText(message, "error message");
+        writer.WriteText(parameter ?? string.Empty, "error parameter");
+    }
+
+    public static void WriteError(IBufferWriter<byte> output, GrainException error) =>
+        WriteError(output, error.Code, error.Message, error.Parameter);
+
+    /// <summary>The matrix in a reply; an error reply is thrown as its typed <see cref="GrainException"/>.</summary>
+    public static EmbeddingMatrix ReadMatrix(ReadOnlySpan<byte> payload)
+    {
+        var reader = new PayloadReader(payload);
+        var kind = reader.ReadHeader();
+        if (kind == PayloadKind.ErrorReply)
+        {
+            throw ReadError(ref reader);
+        }
+
+        if (kind != PayloadKind.MatrixReply)
+        {
+            throw new PayloadFormatException($"expected a reply, got a {kind} payload");
+        }
+
+        var rows = (int)Math.Min(reader.ReadVarUInt("row count"), int.MaxValue);
+        var columns = (int)Math.Min(reader.ReadVarUInt("column count"), int.MaxValue);
+        if ((long)rows * columns * sizeof(float) != reader.Remaining)
+        {
+            throw new PayloadFormatException(
+                $"a {rows}x{columns} matrix needs {(long)rows * columns * sizeof(float)} bytes of values; the reply has {reader.Remaining}");
+        }
+
+        var matrix = new EmbeddingMatrix(rows, columns);
+        reader.ReadFloats(matrix.Data, "matrix values");
+        return matrix;
+    }
+
+    private static GrainException ReadError(ref PayloadReader reader)
+    {
+        var code = (GrainErrorCode)reader.ReadByte("error code");
+        var message = reader.ReadText("error message");
+        var parameter = reader.ReadText("error parameter");
+        return GrainException.FromCode(code, message, parameter.Length == 0 ? null : parameter);
+    }
+}

@@ -1,0 +1,78 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+using System.Text.Json;
+using Similarity.Inference.Tensors;
+
+namespace Similarity.Silo.Http;
+
+/// <summary>
+/// Writes OpenAI's embeddings response straight to the response body: <c>{"object": "list", "data": [{"object":
+/// "embedding", "index", "embedding"}], "model"}</c>. With base64 each embedding is its little-endian float32 bytes.
+/// <c>usage</c> is written only when token counts are known (the encoder seam does not report them yet).
+/// </summary>
+public static class EmbeddingsResponseWriter
+{
+    public static async Task WriteAsync(Stream output, string model, EmbeddingMatrix embeddings, bool base64, int? tokens)
+    {
+        await using var json = new Utf8JsonWriter(output);
+        json.WriteStartObject();
+        json.WriteString("object", "list");
+        json.WriteStartArray("data");
+        byte[]? scratch = base64 && !BitConverter.IsLittleEndian ? new byte[embeddings.Columns * sizeof(float)] : null;
+        for (var i = 0; i < embeddings.Rows; i++)
+        {
+            json.WriteStartObject();
+            json.WriteString("object", "embedding");
+            json.WriteNumber("index", i);
+            var row = embeddings.Row(i);
+            if (base64)
+            {
+                json.WriteBase64String("embedding", LittleEndianBytes(row, scratch));
+            }
+            else
+            {
+                json.WriteStartArray("embedding");
+                foreach (var value in row)
+                {
+                    json.WriteNumberValue(value);
+                }
+
+                json.WriteEndArray();
+            }
+
+            json.WriteEndObject();
+            if (json.BytesPending > 1 << 16)
+            {
+                await json.FlushAsync().ConfigureAwait(false);
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteString("model", model);
+        if (tokens is { } count)
+        {
+            json.WriteStartObject("usage");
+            json.WriteNumber("prompt_tokens", count);
+            json.WriteNumber("total_tokens", count);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndObject();
+        await json.FlushAsync().ConfigureAwait(false);
+    }
+
+    private static ReadOnlySpan<byte> LittleEndianBytes(ReadOnlySpan<float> row, byte[]? scratch)
+    {
+        if (scratch is null)
+        {
+            return MemoryMarshal.AsBytes(row);
+        }
+
+        for (var i = 0; i < row.Length; i++)
+        {
+            BinaryPrimitives.WriteSingleLittleEndian(scratch.AsSpan(i * sizeof(float)), row[i]);
+        }
+
+        return scratch;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+using Similarity.Silo.Models;
+
+namespace Similarity.Silo.Tests.Doubles;
+
+/// <summary>
+/// A TEST DOUBLE model loader. A DIR of the form <c>instance:KEY</c> serves an encoder or classifier registered in this
+/// process; any other DIR must hold a <see cref="TestModelSpec"/> file (for silos in other processes). Swapping this for
+/// the real model-folder loader runs the same tests on real models.
+/// </summary>
+public sealed class TestModelLoader : IModelLoader
+{
+    private const string InstancePrefix = "instance:";
+
+    private static readonly ConcurrentDictionary<string, object> Instances = new(StringComparer.Ordinal);
+
+    /// <summary>Registers an encoder or classifier; returns the DIR that refers to it.</summary>
+    public static string Register(object runtime)
+    {
+        var key = Guid.NewGuid().ToString("N");
+        Instances[key] = runtime;
+        return InstancePrefix + key;
+    }
+
+    public Task<LoadedModel> LoadAsync(ModelBinding binding, ModelLoadSettings settings, CancellationToken cancellationToken = default)
+    {
+        if (binding.Path.StartsWith(InstancePrefix, StringComparison.Ordinal))
+        {
+            var runtime = Instances.TryGetValue(binding.Path[InstancePrefix.Length..], out var found)
+                ? found
+                : throw new ModelLoadException($"model '{binding.Name}': no test instance {binding.Path}");
+            return Task.FromResult(new LoadedModel(binding.Name, runtime as Inference.Models.ISentenceEncoder, runtime as Inference.Models.IPairClassifier));
+        }
+
+        var spec = TestModelSpec.Read(binding.Path);
+        LoadedModel model = spec.Kind == "cross-encoder"
+            ? new LoadedModel(binding.Name, null, new HashPairClassifier())
+            : new LoadedModel(binding.Name, new HashSentenceEncoder(spec.Dimension) { Delay = TimeSpan.FromMilliseconds(spec.DelayMs), Poison = spec.Poison }, null);
+        return Task.FromResult(model);
+    }
+}

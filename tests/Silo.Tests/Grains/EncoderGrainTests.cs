@@ -1,0 +1,63 @@
+using Similarity.Grains.Contracts.Errors;
+using Similarity.Grains.Encoding;
+using Similarity.Inference.Models;
+using Similarity.Inference.Tensors;
+using Similarity.Silo.Tests.Doubles;
+
+namespace Similarity.Silo.Tests.Grains;
+
+public class EncoderGrainTests
+{
+    [Fact]
+    public async Task More_texts_than_a_request_may_hold_are_refused_naming_the_model()
+    {
+        var grain = new EncoderGrain("mini", new HashSentenceEncoder(), new EncodingLimits { MaxItemsPerRequest = 3 });
+
+        var error = await Assert.ThrowsAsync<RequestTooLargeException>(() => grain.EncodeAsync(["a", "b", "c", "d"]));
+
+        Assert.Contains("model 'mini' has 4 texts; at most 3", error.Message);
+    }
+
+    [Fact]
+    public async Task An_empty_request_is_answered_without_calling_the_model()
+    {
+        var encoder = new HashSentenceEncoder(5);
+        var grain = new EncoderGrain("mini", encoder);
+
+        var result = await grain.EncodeAsync([]);
+
+        Assert.Equal((0, 5, 0L), (result.Rows, result.Columns, encoder.Calls));
+    }
+
+    [Fact]
+    public async Task A_model_returning_the_wrong_number_of_rows_is_a_fault_not_a_result()
+    {
+        var grain = new EncoderGrain("broken", new ShortEncoder());
+
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => grain.EncodeAsync(["a", "b"]));
+
+        Assert.Contains("model 'broken' returned 1 embeddings for 2 texts", error.Message);
+    }
+
+    [Fact]
+    public void A_grain_name_must_be_a_valid_model_name()
+    {
+        Assert.Throws<ArgumentException>(() => new EncoderGrain("has space", new HashSentenceEncoder()));
+    }
+
+    [Fact]
+    public async Task Cross_encoder_requests_over_the_limit_are_refused()
+    {
+        var grain = new CrossEncoderGrain("cross", new HashPairClassifier(), new EncodingLimits { MaxItemsPerRequest = 1 });
+
+        await Assert.ThrowsAsync<RequestTooLargeException>(() => grain.PredictAsync([new("a", "b"), new("c", "d")]));
+    }
+
+    private sealed class ShortEncoder : ISentenceEncoder
+    {
+        public int Dimension => 2;
+
+        public Task<EmbeddingMatrix> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+            Task.FromResult(new EmbeddingMatrix(1, 2));
+    }
+}

@@ -1,0 +1,223 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using Similarity.Silo.Testing;
+using Similarity.Silo.Tests.Doubles;
+
+namespace Similarity.Silo.Tests.Http;
+
+/// <summary>The OpenAI-style HTTP API of a silo, over real HTTP on loopback (in-memory fabric behind it).</summary>
+public sealed class EmbeddingsApiTests : IAsyncLifetime
+{
+    private readonly HashSentenceEncoder _encoder = new(8);
+    private readonly HashSentenceEncoder _heldEncoder = new(8) { Gate = new TaskCompletionSource() };
+    private LocalCluster _cluster = null!;
+    private HttpClient _http = null!;
+
+    public async Task InitializeAsync()
+    {
+        _cluster = await LocalCluster.StartAsync(new LocalClusterOptions
+        {
+            ModelLoader = new TestModelLoader(),
+            Models = { ["mini"] = TestModelLoader.Register(_encoder), ["held"] = TestModelLoader.Register(_heldEncoder) },
+            InitialSilos = 1,
+            Http = true,
+            ConfigureSilo = (_, silo) => (silo.Prefetch, silo.MaxQueueLength) = (1, 1),
+        });
+        _http = new HttpClient { BaseAddress = _cluster.Silos[0].HttpAddress };
+    }
+
+    public async Task DisposeAsync()
+    {
+        _heldEncoder.Gate!.TrySetResult();
+        _http.Dispose();
+        await _cluster.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task Float_embeddings_come_back_in_openai_shape_in_input_order()
+    {
+        string[] texts = ["first", "second", "drei"];
+
+        using var response = await PostAsync(new { model = "mini", input = texts });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var root = body.RootElement;
+        Assert.Equal(("list", "mini"), (root.GetProperty("object").GetString(), root.GetProperty("model").GetString()));
+        var expected = Reference.Encode(_encoder, texts);
+        var data = root.GetProperty("data").EnumerateArray().ToArray();
+        for (var i = 0; i < texts.Length; i++)
+        {
+            Assert.Equal(("embedding", i), (data[i].GetProperty("object").GetString(), data[i].GetProperty("index").GetInt32()));
+            Assert.Equal(expected.Row(i).ToArray(), data[i].GetProperty("embedding").EnumerateArray().Select(v => v.GetSingle()));
+        }
+    }
+
+    [Fact]
+    public async Task A_single_string_input_gives_one_embedding()
+    {
+        using var response = await PostAsync(new { model = "mini", input = "just one" });
+
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Single(body.RootElement.GetProperty("data").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Base64_embeddings_are_little_endian_float32_bytes()
+    {
+        using var response = await PostAsync(new { model = "mini", input = new[] { "encode me" }, encoding_format = "base64" });
+
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var bytes = Convert.FromBase64String(body.RootElement.GetProperty("data")[0].GetProperty("embedding").GetString()!);
+        var floats = Enumerable.Range(0, bytes.Length / 4).Select(i => BitConverter.ToSingle(bytes, i * 4)).ToArray();
+        Assert.True(BitConverter.IsLittleEndian);
+        Assert.Equal(Reference.Encode(_encoder, ["encode me"]).Row(0).ToArray(), floats);
+    }
+
+    [Fact]
+    public async Task Dimensions_truncates_and_renormalises_like_openai()
+    {
+        using var response = await PostAsync(new { model = "mini", input = "short", dimensions = 3 });
+
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var vector = body.RootElement.GetProperty("data")[0].GetProperty("embedding").EnumerateArray().Select(v => v.GetSingle()).ToArray();
+        var head = Reference.Encode(_encoder, ["short"]).Row(0)[..3].ToArray();
+        var norm = MathF.Sqrt(head.Sum(v => v * v));
+        Assert.Equal(3, vector.Length);
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.Equal(head[i] / norm, vector[i], 1e-6f);
+        }
+    }
+
+    [Fact]
+    public async Task More_dimensions_than_the_model_has_is_a_400_naming_the_parameter()
+    {
+        using var response = await PostAsync(new { model = "mini", input = "x", dimensions = 9 });
+
+        await AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_request_error", "dimensions");
+    }
+
+    [Fact]
+    public async Task An_unknown_model_is_a_404_in_openai_error_shape()
+    {
+        using var response = await PostAsync(new { model = "nope", input = "x" });
+
+        var error = await AssertErrorAsync(response, HttpStatusCode.NotFound, "invalid_request_error", "model");
+        Assert.Equal("model_not_found", error.GetProperty("code").GetString());
+        Assert.Contains("'nope'", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task A_missing_input_is_a_400_naming_input()
+    {
+        using var response = await PostAsync(new { model = "mini" });
+
+        await AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_request_error", "input");
+    }
+
+    [Fact]
+    public async Task Token_arrays_are_a_400_naming_input()
+    {
+        using var response = await PostAsync(new { model = "mini", input = new[] { new[] { 101, 102 } } });
+
+        await AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_request_error", "input");
+    }
+
+    [Fact]
+    public async Task An_unknown_encoding_format_is_a_400_naming_it()
+    {
+        using var response = await PostAsync(new { model = "mini", input = "x", encoding_format = "int8" });
+
+        await AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_request_error", "encoding_format");
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_a_400()
+    {
+        using var response = await PostRawAsync("{\"model\": \"mini\", "u8.ToArray());
+
+        await AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_request_error", null);
+    }
+
+    [Fact]
+    public async Task Invalid_utf8_in_the_body_is_a_400()
+    {
+        byte[] body = [.. "{\"model\": \"mini\", \"input\": \"bad "u8, 0xC3, 0x28, .. "\"}"u8];
+
+        using var response = await PostRawAsync(body);
+
+        var error = await AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_request_error", null);
+        Assert.Contains("UTF-8", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
+    public async Task An_overloaded_model_is_a_429()
+    {
+        var running = PostAsync(new { model = "held", input = "running" });
+        await Cluster.InMemoryClusterTests.WaitUntilAsync(() => _heldEncoder.Calls == 1);
+        var queued = PostAsync(new { model = "held", input = "queued" });
+        await Cluster.InMemoryClusterTests.WaitUntilAsync(
+            () => _cluster.ClientFabric.InspectAsync(new("held", Similarity.Grains.Contracts.DeviceClass.Cpu)).Result is { Messages: 1 });
+
+        using var response = await PostAsync(new { model = "held", input = "rejected" });
+
+        var error = await AssertErrorAsync(response, (HttpStatusCode)429, "rate_limit_error", null);
+        Assert.Equal("overloaded", error.GetProperty("code").GetString());
+        _heldEncoder.Gate!.SetResult();
+        (await running).Dispose();
+        (await queued).Dispose();
+    }
+
+    [Fact]
+    public async Task Health_and_readiness_answer_200_once_the_silo_serves()
+    {
+        using var live = await _http.GetAsync("/healthz");
+        using var ready = await _http.GetAsync("/readyz");
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (live.StatusCode, ready.StatusCode));
+    }
+
+    [Fact]
+    public async Task Metrics_are_prometheus_text_with_worker_queue_and_http_series()
+    {
+        (await PostAsync(new { model = "mini", input = new[] { "a", "b" } })).Dispose();
+
+        using var response = await _http.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.StartsWith("text/plain", response.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("# TYPE similarity_inference_duration_seconds histogram", text);
+        Assert.Contains("similarity_worker_requests_total{model=\"mini\",device=\"cpu\",kind=\"encode\",outcome=\"ok\"} 1", text);
+        Assert.Contains("similarity_worker_items_total{model=\"mini\",device=\"cpu\",kind=\"encode\"} 2", text);
+        Assert.Contains("similarity_work_queue_depth{model=\"mini\",device=\"cpu\"} 0", text);
+        Assert.Contains("similarity_work_queue_consumers{model=\"mini\",device=\"cpu\"} 1", text);
+        Assert.Contains("similarity_http_request_duration_seconds_bucket{route=\"/v1/embeddings\",le=\"+Inf\"}", text);
+    }
+
+    private Task<HttpResponseMessage> PostAsync(object body) =>
+        PostRawAsync(JsonSerializer.SerializeToUtf8Bytes(body));
+
+    private Task<HttpResponseMessage> PostRawAsync(byte[] body)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        return _http.PostAsync("/v1/embeddings", content);
+    }
+
+    private static async Task<JsonElement> AssertErrorAsync(HttpResponseMessage response, HttpStatusCode status, string type, string? param)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == status, $"expected {(int)status}, got {(int)response.StatusCode}: {text}");
+        var error = JsonDocument.Parse(text).RootElement.GetProperty("error");
+        Assert.Equal(type, error.GetProperty("type").GetString());
+        if (param is not null)
+        {
+            Assert.Equal(param, error.GetProperty("param").GetString());
+        }
+
+        Assert.False(string.IsNullOrEmpty(error.GetProperty("message").GetString()));
+        return error.Clone();
+    }
+}

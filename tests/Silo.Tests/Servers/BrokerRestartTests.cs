@@ -1,0 +1,42 @@
+using Similarity.Grains.Contracts.Errors;
+using Similarity.Silo.Tests.Doubles;
+using Similarity.TestSupport.Servers;
+
+namespace Similarity.Silo.Tests.Servers;
+
+/// <summary>A broker restart while the cluster is idle: silos and clients reconnect and carry on, without restarting.</summary>
+[Collection(ClusterServersCollection.Name)]
+public class BrokerRestartTests(ClusterServers servers)
+{
+    [Fact]
+    public async Task Silos_and_clients_reconnect_after_the_broker_restarts()
+    {
+        var encoder = new HashSentenceEncoder();
+        await using var cluster = await ServerClusters.StartAsync(servers, encoder);
+        var grain = cluster.Client.GetEncoder("m");
+        var texts = TestCorpus.Texts(64);
+        Reference.AssertSame(Reference.Encode(encoder, texts), await grain.EncodeAsync(texts));
+
+        await servers.RabbitMq.RestartAsync();
+
+        Reference.AssertSame(Reference.Encode(encoder, texts), await EventuallyAsync(() => grain.EncodeAsync(texts)));
+        Assert.All(cluster.Silos, silo => Assert.True(silo.IsRunning));
+    }
+
+    /// <summary>Retries while the fabric reports itself unavailable (reconnecting) or the queue's consumers are not back yet.</summary>
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T>> call)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (GrainException e) when (e is FabricUnavailableException or ModelNotServedException && !timeout.IsCancellationRequested)
+            {
+                await Task.Delay(250);
+            }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+using Npgsql;
+using Similarity.Silo.Membership;
+using Similarity.Silo.Membership.Postgres;
+using Similarity.Silo.Tests.Cluster;
+using Similarity.Silo.Tests.Doubles;
+using Similarity.TestSupport.Servers;
+
+namespace Similarity.Silo.Tests.Servers;
+
+/// <summary>Silo membership in PostgreSQL: the versioned schema, joining, heartbeats, leaving, and silos that die.</summary>
+[Collection(ClusterServersCollection.Name)]
+public class PostgresMembershipTests(ClusterServers servers)
+{
+    [Fact]
+    public async Task Silos_starting_together_apply_each_schema_version_once()
+    {
+        var tables = Enumerable.Range(0, 4).Select(_ => new PostgresMembershipTable(servers.Postgres.ConnectionString)).ToArray();
+
+        await Task.WhenAll(tables.Select(t => t.EnsureSchemaAsync()));
+
+        await using var source = NpgsqlDataSource.Create(servers.Postgres.ConnectionString);
+        await using var command = source.CreateCommand($"SELECT version, description FROM {MembershipSchema.MigrationsTable} ORDER BY version");
+        await using var reader = await command.ExecuteReaderAsync();
+        Assert.True(await reader.ReadAsync());
+        Assert.Equal((1, "silo membership"), (reader.GetInt32(0), reader.GetString(1)));
+        Assert.False(await reader.ReadAsync());
+        foreach (var table in tables)
+        {
+            await table.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task Cluster_status_lists_live_silos_with_roles_models_and_load()
+    {
+        await using var cluster = await ServerClusters.StartAsync(servers, new HashSentenceEncoder(), configure: (i, silo) => silo.Device = i == 0 ? "cpu" : "gpu");
+        await cluster.Client.GetEncoder("m").EncodeAsync(TestCorpus.Texts(16));
+
+        var status = await cluster.GetStatusAsync();
+
+        Assert.Equal(cluster.Silos.Select(s => s.SiloId).Order(), status.Silos.Select(s => s.SiloId));
+        Assert.Equal([["cpu", "encoder"], ["gpu", "encoder"]], status.Silos.Select(s => s.Roles.ToArray()).OrderBy(r => r[0]));
+        Assert.All(status.Silos, s => Assert.Equal(["m"], s.Models));
+        Assert.All(status.Silos, s => Assert.Equal((SiloStatus.Active, Environment.ProcessId), (s.Status, s.ProcessId)));
+        Assert.All(status.Silos, s => Assert.Equal(32, s.Load.Capacity));
+    }
+
+    [Fact]
+    public async Task Heartbeats_report_the_requests_a_silo_has_handled()
+    {
+        await using var cluster = await ServerClusters.StartAsync(servers, new HashSentenceEncoder(), silos: 1);
+        await cluster.Client.GetEncoder("m").EncodeAsync(TestCorpus.Texts(24));
+
+        await InMemoryClusterTests.WaitUntilAsync(() => cluster.GetStatusAsync().Result.Silos.Single().Load.Completed == 3);
+    }
+
+    [Fact]
+    public async Task A_silo_that_stops_gracefully_leaves_at_once()
+    {
+        await using var cluster = await ServerClusters.StartAsync(servers, new HashSentenceEncoder());
+
+        await cluster.StopSiloAsync(cluster.Silos[1]);
+
+        Assert.Equal([cluster.Silos[0].SiloId], (await cluster.GetStatusAsync()).Silos.Select(s => s.SiloId));
+    }
+
+    [Fact]
+    public async Task A_silo_that_dies_drops_out_once_its_heartbeat_is_stale()
+    {
+        await using var cluster = await ServerClusters.StartAsync(servers, new HashSentenceEncoder());
+
+        await cluster.KillSiloAsync(cluster.Silos[1]);
+
+        Assert.Equal(2, (await cluster.GetStatusAsync()).Silos.Count);
+        await InMemoryClusterTests.WaitUntilAsync(() => cluster.GetStatusAsync().Result.Silos.Count == 1);
+        Assert.Equal(cluster.Silos[0].SiloId, (await cluster.GetStatusAsync()).Silos.Single().SiloId);
+    }
+}
