@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
-using Similarity.Grains.Encoding;
+using Similarity.Grains.Encoders;
 using Similarity.Inference.Models;
 using Similarity.Inference.Tensors;
 using Similarity.Silo.Calls;

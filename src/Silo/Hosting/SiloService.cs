@@ -5,7 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Similarity.Grains.Contracts;
-using Similarity.Grains.Encoding;
+using Similarity.Grains.Encoders;
 using Similarity.Silo.Fabric;
 using Similarity.Silo.Membership;
 using Similarity.Silo.Metrics;

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Similarity.Grains.Contracts.Errors;
-using Similarity.Grains.Encoding;
+using Similarity.Grains.Encoders;
 using Similarity.Silo.Calls;
 using Similarity.Silo.Hosting;
 using Similarity.Silo.Metrics;

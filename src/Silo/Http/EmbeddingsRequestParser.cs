@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Similarity.Grains.Contracts;
 using Similarity.Grains.Contracts.Errors;
-using Similarity.Grains.Encoding;
+using Similarity.Grains.Encoders;
 
 namespace Similarity.Silo.Http;
 

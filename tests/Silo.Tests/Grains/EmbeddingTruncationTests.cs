@@ -1,6 +1,6 @@
 using System.Numerics.Tensors;
 using Similarity.Grains.Contracts.Errors;
-using Similarity.Grains.Encoding;
+using Similarity.Grains.Encoders;
 using Similarity.Inference.Tensors;
 
 namespace Similarity.Silo.Tests.Grains;

@@ -1,5 +1,5 @@
 using Similarity.Grains.Contracts.Errors;
-using Similarity.Grains.Encoding;
+using Similarity.Grains.Encoders;
 using Similarity.Inference.Models;
 using Similarity.Inference.Tensors;
 using Similarity.Silo.Tests.Doubles;

@@ -3,7 +3,7 @@ using Similarity.Grains.Contracts.Errors;
 using Similarity.Inference.Models;
 using Similarity.Inference.Tensors;
 
-namespace Similarity.Grains.Encoding;
+namespace Similarity.Grains.Encoders;
 
 /// <summary>The stateless cross-encoder worker for one model: validates a request of pairs and scores it.</summary>
 public sealed class CrossEncoderGrain(string model, IPairClassifier classifier, EncodingLimits? limits = null) : ICrossEncoderGrain

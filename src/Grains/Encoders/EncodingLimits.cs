@@ -1,4 +1,4 @@
-namespace Similarity.Grains.Encoding;
+namespace Similarity.Grains.Encoders;
 
 /// <summary>Bounds on one encode or predict request, so one caller cannot monopolise a worker.</summary>
 public sealed record EncodingLimits

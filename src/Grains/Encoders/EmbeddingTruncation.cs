@@ -2,7 +2,7 @@ using System.Numerics.Tensors;
 using Similarity.Grains.Contracts.Errors;
 using Similarity.Inference.Tensors;
 
-namespace Similarity.Grains.Encoding;
+namespace Similarity.Grains.Encoders;
 
 /// <summary>
 /// Shortens embeddings to their first N dimensions (Matryoshka-style), the way OpenAI's <c>dimensions</c> parameter

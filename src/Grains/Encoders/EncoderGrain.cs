@@ -3,7 +3,7 @@ using Similarity.Grains.Contracts.Errors;
 using Similarity.Inference.Models;
 using Similarity.Inference.Tensors;
 
-namespace Similarity.Grains.Encoding;
+namespace Similarity.Grains.Encoders;
 
 /// <summary>
 /// The stateless encoder worker for one model: validates a request and hands it to the model's encoder,
