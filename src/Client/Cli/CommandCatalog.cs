@@ -8,7 +8,10 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return Commands.EncodeCommand.Create();
+        yield return Commands.PredictCommand.Create();
         yield return Commands.TokenizeCommand.Create();
+        yield return Commands.EvalCommand.Create();
         yield return BenchCommand.Create();
     }
 }
