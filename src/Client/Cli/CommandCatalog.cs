@@ -9,13 +9,16 @@ internal static class CommandCatalog
 {
     public static IEnumerable<Command> All()
     {
+        yield return EncodeCommand.Create();
+        yield return PredictCommand.Create();
         yield return TokenizeCommand.Create();
         yield return ScoreCommand.Create();
         yield return SearchCommand.Create();
         yield return MineCommand.Create();
         yield return ClusterCommand.Create();
+        yield return EvalCommand.Create();
+        yield return SiloCommand.Create();
+        yield return ClusterStatusCommand.Create();
         yield return BenchCommand.Create();
-        yield return Commands.SiloCommand.Create();
-        yield return Commands.ClusterStatusCommand.Create();
     }
 }

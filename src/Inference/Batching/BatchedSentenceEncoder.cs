@@ -13,6 +13,7 @@ public sealed class BatchedSentenceEncoder : ISentenceEncoder, IDisposable
     private readonly BatchScheduler<string> _scheduler;
     private IDisposable? _ownedPipeline;
 
+    /// <summary>Batches <paramref name="pipeline"/>; <paramref name="tokenizer"/> must truncate to its MaxSequenceLength and apply its do_lower_case.</summary>
     public BatchedSentenceEncoder(SentenceTransformerPipeline pipeline, ITokenEncoder tokenizer, BatchingOptions? options = null)
         : this(pipeline, Tokenization(pipeline, tokenizer), options ?? new BatchingOptions())
     {
@@ -27,7 +28,8 @@ public sealed class BatchedSentenceEncoder : ISentenceEncoder, IDisposable
 
     /// <summary>
     /// Loads the sentence-transformers folder (ONNX threads from <paramref name="options"/>), builds its tokenizer with
-    /// <paramref name="tokenizerFor"/> (which should truncate to the pipeline's MaxSequenceLength) and owns the pipeline.
+    /// <paramref name="tokenizerFor"/> (which should truncate to the pipeline's MaxSequenceLength and apply its
+    /// do_lower_case, as <c>ModelInputTokenizer.For</c> does) and owns the pipeline.
     /// </summary>
     public static BatchedSentenceEncoder Open(string folder, Func<SentenceTransformerPipeline, ITokenEncoder> tokenizerFor, BatchingOptions? options = null)
     {
@@ -77,6 +79,6 @@ public sealed class BatchedSentenceEncoder : ISentenceEncoder, IDisposable
     {
         ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(tokenizer);
-        return pipeline.DoLowerCase ? text => tokenizer.Encode(text.ToLowerInvariant()) : tokenizer.Encode;
+        return tokenizer.Encode;
     }
 }

@@ -94,35 +94,4 @@ public class BatchedEncodingReferenceTests
 
         Assert.InRange(ReferenceTokens.MaxAbsDifference(probabilities.Data, reference.Rows("softmax")), 0, ModelReference.Tolerance);
     }
-
-    [Fact]
-    public async Task Lower_casing_models_lower_case_texts_before_tokenising()
-    {
-        using var folder = TemporaryModelFolder.CopyOf("bert-mean");
-        folder.Write("sentence_bert_config.json", """{"max_seq_length": 256, "do_lower_case": true}""");
-        var reference = ModelReference.Load("bert-mean");
-        using var pipeline = SentenceTransformerPipeline.Load(folder.Path);
-        var seen = new List<string>();
-        var tokenizer = new ReferenceTokenEncoder(reference);
-        using var encoder = new BatchedSentenceEncoder(pipeline, new SpyEncoder(tokenizer, seen));
-
-        await encoder.EncodeAsync(["This is an example sentence.".ToUpperInvariant()]).ContinueWith(_ => { });
-
-        Assert.Equal(["this is an example sentence."], seen);
-    }
-
-    private sealed class SpyEncoder(ITokenEncoder inner, List<string> seen) : ITokenEncoder
-    {
-        public EncodedText Encode(string text)
-        {
-            lock (seen)
-            {
-                seen.Add(text);
-            }
-
-            return inner.Encode(text);
-        }
-
-        public EncodedText EncodePair(string first, string second) => inner.EncodePair(first, second);
-    }
 }

@@ -8,6 +8,7 @@ internal static class BenchCommand
     public static Command Create()
     {
         var bench = new Command("bench", "Measure throughput against a baseline in the same run.");
+        bench.Subcommands.Add(BenchEncodeCommand.Create());
         bench.Subcommands.Add(BenchSimilarityCommand.Create());
         bench.Subcommands.Add(BenchClusterCommand.Create());
         return bench;

@@ -1,0 +1,219 @@
+using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Similarity.Cli.Commands.Streaming;
+using Similarity.Cli.IO;
+using Similarity.Inference.Models.Folders;
+using Similarity.Inference.Models.Loading;
+using Similarity.Inference.Tensors;
+
+namespace Similarity.Cli.Commands.Bench;
+
+/// <summary>
+/// <c>simctl bench encode</c>: sentences/s and tokens/s of the token-budget batcher against fixed batches of 32 texts in
+/// input order (same tokenizer, pipeline and threads), in one process: one warm-up pass of each, then the runs
+/// alternate between the two and the medians are compared.
+/// </summary>
+internal static class BenchEncodeCommand
+{
+    private const int FixedBatchSize = 32;
+
+    public static Command Create()
+    {
+        var model = new ModelArguments();
+        var inputOption = new Option<string>("--input") { Description = "The corpus: one text per line, UTF-8.", Required = true };
+        var runsOption = new Option<int>("--runs") { Description = "Timed runs of each mode (the median is reported).", DefaultValueFactory = _ => 3 };
+        var jsonOption = new Option<bool>("--json") { Description = "Write the figures as one JSON object instead of a table." };
+        var command = new Command("encode", "Throughput of the token-budget batcher vs fixed batches of 32 in input order.");
+        model.AddTo(command);
+        command.Options.Add(inputOption);
+        command.Options.Add(runsOption);
+        command.Options.Add(jsonOption);
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(model.Model)!,
+            model.Options(parse),
+            parse.GetValue(inputOption)!,
+            parse.GetValue(runsOption),
+            parse.GetValue(jsonOption),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string modelFolder, Inference.Batching.BatchingOptions options, string input, int runs, bool json, CancellationToken cancellationToken)
+    {
+        if (runs < 1)
+        {
+            throw new CliException($"--runs must be at least 1, not {runs}");
+        }
+
+        var texts = await CommandInput.ReadAllLinesAsync(input, cancellationToken);
+        if (texts.Count == 0)
+        {
+            throw new CliException($"{input} has no texts");
+        }
+
+        options = options with { QueueCapacity = Math.Max(options.QueueCapacity, texts.Count) };
+        using var loaded = ModelLoader.Open(modelFolder, options, ModelFolderKind.SentenceTransformer);
+        var encoder = loaded.Encoder;
+        var fixedBatches = new FixedBatchEncoder(loaded.Pipeline, loaded.Tokenizer, FixedBatchSize);
+
+        var clock = Stopwatch.StartNew();
+        long tokens = 0;
+        foreach (var text in texts)
+        {
+            tokens += loaded.Tokenizer.Encode(text).Length;
+        }
+
+        var tokenizeSeconds = clock.Elapsed.TotalSeconds;
+        var batcherRuns = new List<double>();
+        var fixedRuns = new List<double>();
+        EmbeddingMatrix? batcherRows = null;
+        EmbeddingMatrix? fixedRows = null;
+        var before = encoder.Statistics;
+        await TerminalProgress.RunAsync($"bench encode {loaded.Name}", async progress =>
+        {
+            // Run 0 of each mode is the warm-up.
+            for (var run = 0; run <= runs; run++)
+            {
+                progress.Report(run, runs + 1);
+                cancellationToken.ThrowIfCancellationRequested();
+                clock.Restart();
+                batcherRows = await encoder.EncodeAsync(texts, cancellationToken);
+                var batcherSeconds = clock.Elapsed.TotalSeconds;
+                clock.Restart();
+                fixedRows = fixedBatches.Encode(texts);
+                var fixedSeconds = clock.Elapsed.TotalSeconds;
+                if (run > 0)
+                {
+                    batcherRuns.Add(batcherSeconds);
+                    fixedRuns.Add(fixedSeconds);
+                }
+            }
+
+            return 0;
+        });
+
+        var after = encoder.Statistics;
+        var passes = runs + 1;
+        var batcher = new EncodeThroughput("token-budget batcher", batcherRuns, texts.Count, tokens, (after.PaddedTokens - before.PaddedTokens) / passes, (after.Batches - before.Batches) / passes);
+        var baseline = new EncodeThroughput($"fixed {FixedBatchSize}, input order", fixedRuns, texts.Count, tokens, fixedBatches.PaddedTokens, fixedBatches.Batches);
+        var report = new Report(loaded.Name, input, options, runs, tokenizeSeconds, batcher, baseline, MaxAbsDifference(batcherRows!, fixedRows!), LoadAverage());
+        await Console.Out.WriteAsync(json ? report.ToJson() + "\n" : report.ToTable());
+        return 0;
+    }
+
+    private static double MaxAbsDifference(EmbeddingMatrix a, EmbeddingMatrix b)
+    {
+        double worst = 0;
+        for (var i = 0; i < a.Data.Length; i++)
+        {
+            worst = Math.Max(worst, Math.Abs(a.Data[i] - b.Data[i]));
+        }
+
+        return worst;
+    }
+
+    /// <summary>The 1, 5 and 15 minute load averages (Linux), so figures can be judged against what else was running.</summary>
+    private static double[] LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ').Take(3).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return [];
+        }
+    }
+
+    private sealed record Report(
+        string Model,
+        string Input,
+        Inference.Batching.BatchingOptions Options,
+        int Runs,
+        double TokenizeSeconds,
+        EncodeThroughput Batcher,
+        EncodeThroughput Fixed,
+        double MaxAbsDifference,
+        double[] LoadAverage)
+    {
+        public double Ratio => Batcher.SentencesPerSecond / Fixed.SentencesPerSecond;
+
+        public string ToJson()
+        {
+            using var buffer = new MemoryStream();
+            using (var writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
+            {
+                writer.WriteStartObject();
+                writer.WriteString("model", Model);
+                writer.WriteString("input", Input);
+                writer.WriteNumber("sentences", Batcher.Sentences);
+                writer.WriteNumber("tokens", Batcher.Tokens);
+                writer.WriteNumber("batch_tokens", Options.BatchTokens);
+                writer.WriteNumber("max_batch", Options.MaxBatchSize);
+                writer.WriteNumber("threads", Options.IntraOpThreads);
+                writer.WriteNumber("runs", Runs);
+                writer.WriteStartArray("load_average");
+                foreach (var load in LoadAverage)
+                {
+                    writer.WriteNumberValue(load);
+                }
+
+                writer.WriteEndArray();
+                writer.WriteStartObject("tokenization");
+                writer.WriteNumber("seconds", TokenizeSeconds);
+                writer.WriteNumber("sentences_per_s", Batcher.Sentences / TokenizeSeconds);
+                writer.WriteNumber("tokens_per_s", Batcher.Tokens / TokenizeSeconds);
+                writer.WriteEndObject();
+                WriteMode(writer, "batcher", Batcher);
+                WriteMode(writer, "fixed32", Fixed);
+                writer.WriteNumber("batcher_over_fixed", Ratio);
+                writer.WriteNumber("max_abs_difference", MaxAbsDifference);
+                writer.WriteEndObject();
+            }
+
+            return Encoding.UTF8.GetString(buffer.ToArray());
+        }
+
+        public string ToTable()
+        {
+            var text = new StringBuilder();
+            var threads = Options.IntraOpThreads == 0 ? "ORT default" : Options.IntraOpThreads.ToString(CultureInfo.InvariantCulture);
+            text.AppendLine(Invariant($"model {Model}: {Batcher.Sentences} sentences, {Batcher.Tokens} tokens; tokenising alone {Batcher.Sentences / TokenizeSeconds:F0} sentences/s"));
+            text.AppendLine(Invariant($"threads {threads}, batch budget {Options.BatchTokens} tokens, max batch {Options.MaxBatchSize}, {Runs} runs after a warm-up, load average {string.Join(' ', LoadAverage.Select(l => l.ToString("F2", CultureInfo.InvariantCulture)))}"));
+            text.AppendLine();
+            text.AppendLine(Invariant($"{"mode",-22} {"median s",9} {"sentences/s",12} {"tokens/s",10} {"batches",8} {"padding eff.",13}"));
+            foreach (var mode in new[] { Batcher, Fixed })
+            {
+                text.AppendLine(Invariant($"{mode.Name,-22} {mode.MedianSeconds,9:F3} {mode.SentencesPerSecond,12:F1} {mode.TokensPerSecond,10:F0} {mode.Batches,8} {mode.PaddingEfficiency,13:F3}"));
+            }
+
+            text.AppendLine();
+            text.AppendLine(Invariant($"batcher / fixed {FixedBatchSize}: {Ratio:F2}x   (largest difference between their embeddings: {MaxAbsDifference:G3})"));
+            return text.ToString();
+        }
+
+        private static void WriteMode(Utf8JsonWriter writer, string name, EncodeThroughput mode)
+        {
+            writer.WriteStartObject(name);
+            writer.WriteNumber("median_seconds", mode.MedianSeconds);
+            writer.WriteStartArray("run_seconds");
+            foreach (var seconds in mode.RunSeconds)
+            {
+                writer.WriteNumberValue(seconds);
+            }
+
+            writer.WriteEndArray();
+            writer.WriteNumber("sentences_per_s", mode.SentencesPerSecond);
+            writer.WriteNumber("tokens_per_s", mode.TokensPerSecond);
+            writer.WriteNumber("batches", mode.Batches);
+            writer.WriteNumber("padded_tokens", mode.PaddedTokens);
+            writer.WriteNumber("padding_efficiency", mode.PaddingEfficiency);
+            writer.WriteEndObject();
+        }
+
+        private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+    }
+}

@@ -1,0 +1,69 @@
+using System.CommandLine;
+using System.Globalization;
+using Similarity.Cli.Commands.Streaming;
+using Similarity.Cli.IO;
+using Similarity.Inference.Models.Folders;
+using Similarity.Inference.Models.Loading;
+
+namespace Similarity.Cli.Commands;
+
+/// <summary>
+/// <c>simctl encode</c>: one UTF-8 text per input line → one embedding per text, in input order. Every line is a text,
+/// an empty line included (it becomes the embedding of the empty string); a final newline does not add a text. Output:
+/// JSON lines <c>{"embedding": [...]}</c> (shortest round-trip floats) or a float32 .npy [texts × dimension].
+/// </summary>
+internal static class EncodeCommand
+{
+    public static Command Create()
+    {
+        var model = new ModelArguments();
+        var inputOption = new Option<string?>("--input") { Description = "Texts, one per line, UTF-8 (default: stdin). Empty lines are texts too." };
+        var outputOption = new Option<string?>("--output") { Description = "Where to write the embeddings (default: stdout)." };
+        var formatOption = new Option<string>("--format")
+        {
+            Description = "jsonl ({\"embedding\": [...]} per line) or npy (float32 [texts, dimension]).",
+            DefaultValueFactory = _ => "jsonl",
+        };
+        var command = new Command("encode", "Embed texts (one per line) with a sentence-transformers model.");
+        model.AddTo(command);
+        command.Options.Add(inputOption);
+        command.Options.Add(outputOption);
+        command.Options.Add(formatOption);
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(model.Model)!,
+            model.Options(parse),
+            parse.GetValue(inputOption),
+            parse.GetValue(outputOption),
+            parse.GetValue(formatOption)!,
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(string modelFolder, Inference.Batching.BatchingOptions options, string? input, string? output, string format, CancellationToken cancellationToken)
+    {
+        var npy = format.ToLowerInvariant() switch
+        {
+            "jsonl" => false,
+            "npy" => true,
+            _ => throw new CliException($"unknown --format '{format}'; expected jsonl or npy"),
+        };
+
+        using var reader = new LineChunkReader(input);
+        using var loaded = ModelLoader.Open(modelFolder, options, ModelFolderKind.SentenceTransformer);
+        var encoder = loaded.Encoder;
+        var stream = CommandOutput.OpenStream(output);
+        await using IRowWriter writer = npy ? new NpyRowWriter(stream, encoder.Dimension) : new JsonLinesRowWriter(stream, "embedding");
+        await TerminalProgress.RunAsync($"encode {loaded.Name}", async progress =>
+        {
+            progress.Report(0, reader.Length);
+            return await ChunkedModelRun.RunAsync(
+                reader,
+                static (line, _) => line,
+                encoder.EncodeAsync,
+                writer,
+                (texts, position) => progress.Report(position, reader.Length, string.Create(CultureInfo.InvariantCulture, $"({texts} texts)")),
+                cancellationToken);
+        });
+        return 0;
+    }
+}

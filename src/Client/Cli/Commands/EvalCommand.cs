@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Text;
+using Similarity.Cli.Commands.Streaming;
+using Similarity.Cli.IO;
+using Similarity.Grains.Datasets.Suites;
+using Similarity.Grains.Evaluation;
+using Similarity.Grains.Evaluation.Reports;
+using Similarity.Inference.Models.Folders;
+using Similarity.Inference.Models.Loading;
+
+namespace Similarity.Cli.Commands;
+
+/// <summary>
+/// <c>simctl eval</c>: evaluates a bi-encoder or a cross-encoder (decided by its folder) on a benchmark suite split with
+/// sentence-transformers' metric definitions. The JSON report goes to <c>--output</c> and the table to stdout; without
+/// <c>--output</c> the report goes to stdout (for scripts) and the table to stderr.
+/// </summary>
+internal static class EvalCommand
+{
+    public static Command Create()
+    {
+        var model = new ModelArguments();
+        var suiteOption = new Option<string>("--suite")
+        {
+            Description = "Suite: " + string.Join(", ", SuiteCatalog.Default.Suites.Select(s => s.Name)) + ".",
+            Required = true,
+        };
+        var dataOption = new Option<string>("--data") { Description = "Data folder holding the suite's folder (e.g. data/stsb).", Required = true };
+        var splitOption = new Option<string>("--split")
+        {
+            Description = "test, dev or train.",
+            DefaultValueFactory = _ => SplitNames.Test,
+        };
+        var outputOption = new Option<string?>("--output") { Description = "Where to write the JSON report (default: stdout, with the table on stderr)." };
+        var command = new Command("eval", "Evaluate a model on a benchmark suite (STS correlations or pair classification).");
+        model.AddTo(command);
+        command.Options.Add(suiteOption);
+        command.Options.Add(dataOption);
+        command.Options.Add(splitOption);
+        command.Options.Add(outputOption);
+        command.SetAction((parse, cancellationToken) => RunAsync(
+            parse.GetValue(model.Model)!,
+            model.Options(parse),
+            parse.GetValue(suiteOption)!,
+            parse.GetValue(dataOption)!,
+            parse.GetValue(splitOption)!,
+            parse.GetValue(outputOption),
+            cancellationToken));
+        return command;
+    }
+
+    private static async Task<int> RunAsync(
+        string modelFolder,
+        Inference.Batching.BatchingOptions options,
+        string suite,
+        string data,
+        string split,
+        string? output,
+        CancellationToken cancellationToken)
+    {
+        if (!SplitNames.IsKnown(split))
+        {
+            throw new CliException($"unknown --split '{split}'; expected {string.Join(", ", SplitNames.All)}");
+        }
+
+        var runner = new SuiteRunner();
+
+        // Read the data first: a missing split or a malformed file should not wait for a model to load.
+        var loadedSuite = runner.Load(suite, data, split);
+        using var loaded = ModelLoader.Open(modelFolder, options);
+        var report = await TerminalProgress.RunAsync($"{loadedSuite.Suite} {split} {loaded.Name}", progress =>
+        {
+            var reporter = new Progress(progress);
+            return loaded.Kind == ModelFolderKind.SentenceTransformer
+                ? runner.RunAsync(suite, data, split, loaded.Encoder, loaded.Name, reporter, cancellationToken)
+                : runner.RunAsync(suite, data, split, loaded.Classifier, loaded.Name, reporter, cancellationToken);
+        });
+
+        var json = EvaluationReportJson.Serialize(report) + "\n";
+        var table = EvaluationTableRenderer.Render(report);
+        if (string.IsNullOrEmpty(output) || output == "-")
+        {
+            await Console.Error.WriteAsync(table);
+            await WriteAsync(CommandOutput.OpenStream(output), json, cancellationToken);
+        }
+        else
+        {
+            await WriteAsync(CommandOutput.OpenStream(output), json, cancellationToken);
+            await Console.Out.WriteAsync(table);
+        }
+
+        return 0;
+    }
+
+    private static async Task WriteAsync(Stream stream, string text, CancellationToken cancellationToken)
+    {
+        await using (stream)
+        {
+            await stream.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
+        }
+    }
+
+    /// <summary>Forwards evaluation progress to the bar as it arrives (no synchronisation context to post to).</summary>
+    private sealed class Progress(TerminalProgress.IProgressSink sink) : IProgress<EvaluationProgress>
+    {
+        public void Report(EvaluationProgress value) => sink.Report(value.Completed, value.Total);
+    }
+}

@@ -1,0 +1,64 @@
+using Similarity.Inference.Batching;
+using Similarity.Inference.Models.CrossEncoders;
+using Similarity.Inference.Models.Folders;
+using Similarity.Inference.Models.SentenceTransformers;
+
+namespace Similarity.Inference.Models.Loading;
+
+/// <summary>
+/// The one call that turns a model folder into something that serves texts: it tells a sentence-transformers bi-encoder
+/// (modules.json) from a cross-encoder (config.json with labels), loads the pipeline with the batching options' ONNX
+/// threads, builds the tokenizer the way sentence-transformers configures it, and starts the batcher.
+/// </summary>
+public static class ModelLoader
+{
+    /// <summary>
+    /// Opens <paramref name="folder"/>; with <paramref name="expected"/> a folder of the other kind fails with
+    /// <see cref="ModelKindException"/> before anything heavy is loaded. Folder problems are <see cref="ModelFolderException"/>s,
+    /// tokenizer problems <see cref="Tokenization.TokenizerFormatException"/>s, each naming the file.
+    /// </summary>
+    public static LoadedModel Open(string folder, BatchingOptions? options = null, ModelFolderKind? expected = null)
+    {
+        options ??= new BatchingOptions();
+        options.Validate();
+        var kind = ModelFolder.Detect(folder);
+        if (expected is { } wanted && wanted != kind)
+        {
+            throw new ModelKindException(folder, kind, wanted);
+        }
+
+        return kind == ModelFolderKind.SentenceTransformer ? OpenBiEncoder(folder, options) : OpenCrossEncoder(folder, options);
+    }
+
+    private static LoadedModel OpenBiEncoder(string folder, BatchingOptions options)
+    {
+        var pipeline = SentenceTransformerPipeline.Load(folder, options.SessionOptions());
+        try
+        {
+            var tokenizer = ModelInputTokenizer.For(pipeline);
+            var encoder = new BatchedSentenceEncoder(pipeline, tokenizer, options);
+            return new LoadedModel(folder, pipeline, pipeline, tokenizer, options, encoder, null);
+        }
+        catch
+        {
+            pipeline.Dispose();
+            throw;
+        }
+    }
+
+    private static LoadedModel OpenCrossEncoder(string folder, BatchingOptions options)
+    {
+        var pipeline = CrossEncoderPipeline.Load(folder, options.SessionOptions());
+        try
+        {
+            var tokenizer = ModelInputTokenizer.For(pipeline);
+            var classifier = new BatchedPairClassifier(pipeline, tokenizer, options);
+            return new LoadedModel(folder, pipeline, pipeline, tokenizer, options, null, classifier);
+        }
+        catch
+        {
+            pipeline.Dispose();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace Similarity.Cli.Tests;
+
+internal static class CliAssert
+{
+    /// <summary>The run failed with a non-zero exit code and exactly one line on stderr containing <paramref name="expected"/>.</summary>
+    public static void OneLineError(SimctlResult result, string expected)
+    {
+        Assert.NotEqual(0, result.ExitCode);
+        var lines = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Single(lines);
+        Assert.Contains(expected, lines[0]);
+    }
+
+    public static void Succeeded(SimctlResult result)
+    {
+        Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}: {result.StandardError}");
+    }
+}
