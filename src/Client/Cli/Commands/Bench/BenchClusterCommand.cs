@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Similarity.Cli.IO;
 using Similarity.Grains.Contracts;
+using Similarity.Inference.Batching;
 using Similarity.Inference.Models;
 using Similarity.Inference.Tensors;
 using Similarity.Silo.Calls;
@@ -70,7 +71,7 @@ internal static class BenchClusterCommand
     private static async Task<Figures> RunAsync(Settings settings, IModelLoader loader, List<string> sentences, CancellationToken cancellationToken)
     {
         var binding = new ModelBinding(ModelName, settings.ModelFolder);
-        var load = new ModelLoadSettings(DeviceClass.Cpu, 16_384, TimeSpan.FromMilliseconds(5));
+        var load = new ModelLoadSettings(DeviceClass.Cpu, new BatchingOptions { QueueCapacity = Math.Max(new BatchingOptions().QueueCapacity, sentences.Count) });
         await using var local = await loader.LoadAsync(binding, load, cancellationToken);
         var encoder = local.Encoder ?? throw new CliException($"--model {settings.ModelFolder} is a cross-encoder; bench cluster encodes sentences");
 
