@@ -54,9 +54,12 @@ internal sealed class ModelArguments
         DefaultValueFactory = _ => 0,
     };
 
+    private bool _batching;
+
     /// <summary>Adds the model option, the batching options when <paramref name="batching"/>, the placement options when <paramref name="cluster"/>.</summary>
     public void AddTo(Command command, bool batching = true, bool cluster = true)
     {
+        _batching = batching;
         command.Options.Add(Model);
         if (cluster)
         {
@@ -76,6 +79,11 @@ internal sealed class ModelArguments
     /// <summary>The batching options the user asked for; a non-positive size is a <see cref="CliException"/> naming the option.</summary>
     public BatchingOptions Options(ParseResult parse)
     {
+        if (!_batching)
+        {
+            return new BatchingOptions();
+        }
+
         var batchTokens = parse.GetValue(BatchTokens);
         var maxBatch = parse.GetValue(MaxBatch);
         var threads = parse.GetValue(Threads);
