@@ -11,8 +11,8 @@ using Similarity.Inference.Models.Folders;
 namespace Similarity.Cli.Commands;
 
 /// <summary>
-/// <c>simctl eval</c>: evaluates a bi-encoder or a cross-encoder (decided by its folder) on a benchmark suite split with
-/// sentence-transformers' metric definitions. The JSON report goes to <c>--output</c> and the table to stdout; without
+/// <c>simctl eval</c>: evaluates a bi-encoder or a cross-encoder (decided by its folder, or with <c>--cluster</c> by what
+/// the silos serve under that name) on a benchmark suite split with sentence-transformers' metric definitions. The JSON report goes to <c>--output</c> and the table to stdout; without
 /// <c>--output</c> the report goes to stdout (for scripts) and the table to stderr.
 /// </summary>
 internal static class EvalCommand

@@ -10,6 +10,7 @@ namespace Similarity.Cli.Commands;
 /// <summary>
 /// <c>simctl predict</c>: a cross-encoder scores text pairs. Input: one pair per line, <c>text1&lt;TAB&gt;text2</c> (exactly
 /// one tab; either text may be empty). Output: JSON lines <c>{"scores": [...]}</c>, the probability of each label, in input order.
+/// The model is a folder run in this process, or with <c>--cluster</c> a cross-encoder the cluster's silos serve.
 /// </summary>
 internal static class PredictCommand
 {
