@@ -36,7 +36,7 @@ public sealed class ClusterCommandTests : IDisposable
         var result = await Simctl.RunAsync("cluster", "--threshold", "0.8");
 
         AssertOneLineError(result);
-        Assert.Contains("--embeddings", result.StandardError);
+        Assert.Contains("give --embeddings FILE.npy, or --model and --input", result.StandardError);
     }
 
     [Fact]
@@ -60,6 +60,43 @@ public sealed class ClusterCommandTests : IDisposable
 
         AssertOneLineError(result);
         Assert.Contains("row 11", result.StandardError);
+    }
+
+    [Fact]
+    public async Task Texts_with_a_model_are_encoded_then_grouped_as_their_embeddings_would_be()
+    {
+        using var scratch = new ScratchFolder();
+        var texts = Enumerable.Range(0, 90).Select(i => (i % 3) switch { 0 => "A man is playing a guitar.", 1 => "A woman is slicing an onion.", _ => $"Completely unrelated line {i}" });
+        var input = scratch.Write("texts.txt", string.Join('\n', texts) + "\n");
+        var embeddings = scratch.File("embeddings.npy");
+        CliAssert.Succeeded(await Simctl.RunAsync("encode", "--model", SharedFolder.Model("bert-mean"), "--input", input, "--format", "npy", "--output", embeddings));
+
+        var fromTexts = await Simctl.RunAsync("cluster", "--model", SharedFolder.Model("bert-mean"), "--input", input, "--threshold", "0.95", "--min-size", "5");
+        var fromEmbeddings = await Simctl.RunAsync("cluster", "--embeddings", embeddings, "--threshold", "0.95", "--min-size", "5");
+
+        CliAssert.Succeeded(fromTexts);
+        Assert.Equal(fromEmbeddings.StandardOutput, fromTexts.StandardOutput);
+        var communities = fromTexts.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(c => JsonDocument.Parse(c).RootElement.GetProperty("members").EnumerateArray().Select(m => m.GetInt32()).Order().ToArray());
+        Assert.Contains(Enumerable.Range(0, 30).Select(i => (3 * i) + 1).ToArray(), communities);
+    }
+
+    [Fact]
+    public async Task A_model_without_input_texts_is_refused()
+    {
+        var result = await Simctl.RunAsync("cluster", "--model", SharedFolder.Model("bert-mean"));
+
+        AssertOneLineError(result);
+        Assert.Contains("--model needs --input", result.StandardError);
+    }
+
+    [Fact]
+    public async Task Embeddings_and_a_model_together_are_refused()
+    {
+        var result = await Simctl.RunAsync("cluster", "--embeddings", Metrics("corpus.npy"), "--model", SharedFolder.Model("bert-mean"), "--input", "texts.txt");
+
+        AssertOneLineError(result);
+        Assert.Contains("not both", result.StandardError);
     }
 
     private static void AssertMatchesReference(string jsonLines)

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Options;
+using Similarity.Grains.Contracts;
 using Similarity.Grains.Encoders;
 using Similarity.Inference.Models;
 using Similarity.Inference.Tensors;
@@ -93,6 +94,26 @@ public sealed class SimilarityClient : IEmbeddingGenerator<string, Embedding<flo
         return await connection.Grains.GetCrossEncoder(ModelOrDefault(model), _options.Device).PredictAsync(pairs, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The bi-encoder <paramref name="model"/> as an <see cref="ISentenceEncoder"/> whose calls go through the cluster. Asks
+    /// the cluster once (an empty request) for its dimension: a model no silo serves fails here with
+    /// <c>ModelNotServedException</c>, a cross-encoder with <c>UnsupportedOperationException</c>.
+    /// </summary>
+    public async Task<ISentenceEncoder> GetSentenceEncoderAsync(string? model = null, CancellationToken cancellationToken = default)
+    {
+        var name = ModelOrDefault(model);
+        var probe = await EncodeAsync([], name, cancellationToken).ConfigureAwait(false);
+        return new ServedSentenceEncoder(this, name, probe.Columns);
+    }
+
+    /// <summary>The cross-encoder <paramref name="model"/> as an <see cref="IPairClassifier"/> whose calls go through the cluster (probed like <see cref="GetSentenceEncoderAsync"/>).</summary>
+    public async Task<IPairClassifier> GetPairClassifierAsync(string? model = null, CancellationToken cancellationToken = default)
+    {
+        var name = ModelOrDefault(model);
+        var probe = await PredictAsync([], name, cancellationToken).ConfigureAwait(false);
+        return new ServedPairClassifier(this, name, probe.Columns);
+    }
+
     /// <summary>The live silos of the cluster, their roles, models and load.</summary>
     public async Task<ClusterStatus> GetClusterStatusAsync(CancellationToken cancellationToken = default)
     {
@@ -109,6 +130,7 @@ public sealed class SimilarityClient : IEmbeddingGenerator<string, Embedding<flo
         var texts = values as IReadOnlyList<string> ?? values.ToArray();
         var model = ModelOrDefault(options?.ModelId);
         var matrix = await EncodeAsync(texts, model, cancellationToken).ConfigureAwait(false);
+        var tokens = matrix.TokenCount;
         if (options?.Dimensions is { } dimensions)
         {
             matrix = EmbeddingTruncation.TruncateAndNormalize(matrix, dimensions);
@@ -116,6 +138,11 @@ public sealed class SimilarityClient : IEmbeddingGenerator<string, Embedding<flo
 
         var created = DateTimeOffset.UtcNow;
         var embeddings = new GeneratedEmbeddings<Embedding<float>>(matrix.Rows);
+        if (tokens is { } count)
+        {
+            embeddings.Usage = new UsageDetails { InputTokenCount = count, TotalTokenCount = count };
+        }
+
         for (var i = 0; i < matrix.Rows; i++)
         {
             embeddings.Add(new Embedding<float>(new ReadOnlyMemory<float>(matrix.Buffer, i * matrix.Columns, matrix.Columns))
@@ -220,7 +247,12 @@ public sealed class SimilarityClient : IEmbeddingGenerator<string, Embedding<flo
                 InitialSilos = 1,
                 ClusterId = "embedded",
                 ClientOptions = CallOptionsOf(_options),
-                ConfigureSilo = (_, silo) => silo.Device = _options.Device == Grains.Contracts.DeviceClass.Gpu ? "gpu" : "cpu",
+                LogLevel = _options.EmbeddedLogLevel,
+                ConfigureSilo = (_, silo) =>
+                {
+                    silo.Device = _options.Device.Name();
+                    _options.ConfigureEmbeddedSilo?.Invoke(silo);
+                },
             },
             cancellationToken).ConfigureAwait(false);
         return new ClusterConnection(cluster.Client, cluster.Membership, cluster.ClusterId, cluster.LivenessTimeout, cluster.DisposeAsync);

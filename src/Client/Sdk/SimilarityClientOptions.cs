@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging;
 using Similarity.Grains.Contracts;
+using Similarity.Silo.Hosting;
 
 namespace Similarity.Client;
 
@@ -31,4 +33,10 @@ public sealed class SimilarityClientOptions
 
     /// <summary>Embedded mode only: the models the in-process silo serves, NAME → DIR.</summary>
     public Dictionary<string, string> EmbeddedModels { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Embedded mode only: adjusts the in-process silo's settings (batching, threads, queue bounds).</summary>
+    public Action<SiloOptions>? ConfigureEmbeddedSilo { get; set; }
+
+    /// <summary>Embedded mode only: the least severe log entry the in-process silo writes (to stderr).</summary>
+    public LogLevel EmbeddedLogLevel { get; set; } = LogLevel.Warning;
 }

@@ -1,5 +1,6 @@
 using Similarity.Grains.Contracts;
 using Similarity.Grains.Contracts.Errors;
+using Similarity.Inference.Batching;
 using Similarity.Inference.Models;
 using Similarity.Inference.Tensors;
 
@@ -28,7 +29,16 @@ public sealed class CrossEncoderGrain(string model, IPairClassifier classifier, 
             return new EmbeddingMatrix(0, classifier.LabelCount);
         }
 
-        var scores = await classifier.PredictAsync(pairs, cancellationToken).ConfigureAwait(false);
+        EmbeddingMatrix scores;
+        try
+        {
+            scores = await classifier.PredictAsync(pairs, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EncoderOverloadedException e)
+        {
+            throw BatcherRefusal.Of(Model, e);
+        }
+
         if (scores.Rows != pairs.Count)
         {
             throw new InvalidOperationException($"model '{Model}' returned {scores.Rows} score rows for {pairs.Count} pairs");

@@ -1,5 +1,6 @@
 using Similarity.Grains.Contracts;
 using Similarity.Grains.Contracts.Errors;
+using Similarity.Inference.Batching;
 using Similarity.Inference.Models;
 using Similarity.Inference.Tensors;
 
@@ -31,7 +32,16 @@ public sealed class EncoderGrain(string model, ISentenceEncoder encoder, Encodin
             return new EmbeddingMatrix(0, encoder.Dimension);
         }
 
-        var embeddings = await encoder.EncodeAsync(texts, cancellationToken).ConfigureAwait(false);
+        EmbeddingMatrix embeddings;
+        try
+        {
+            embeddings = await encoder.EncodeAsync(texts, cancellationToken).ConfigureAwait(false);
+        }
+        catch (EncoderOverloadedException e)
+        {
+            throw BatcherRefusal.Of(Model, e);
+        }
+
         if (embeddings.Rows != texts.Count)
         {
             throw new InvalidOperationException($"model '{Model}' returned {embeddings.Rows} embeddings for {texts.Count} texts");

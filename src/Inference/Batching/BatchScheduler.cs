@@ -27,6 +27,7 @@ internal sealed class BatchScheduler<TInput> : IDisposable
     private long _paddedTokens;
     private long _rejected;
     private long _cancelled;
+    private long _inferenceTicks;
 
     public BatchScheduler(ITokenBatchModel model, Func<TInput, EncodedText> tokenize, BatchingOptions options, string name)
     {
@@ -49,7 +50,8 @@ internal sealed class BatchScheduler<TInput> : IDisposable
 
     public BatchingStatistics Statistics => new(
         Interlocked.Read(ref _requests), Interlocked.Read(ref _texts), Interlocked.Read(ref _batches), Interlocked.Read(ref _tokens),
-        Interlocked.Read(ref _paddedTokens), Interlocked.Read(ref _rejected), Interlocked.Read(ref _cancelled));
+        Interlocked.Read(ref _paddedTokens), Interlocked.Read(ref _rejected), Interlocked.Read(ref _cancelled),
+        Stopwatch.GetElapsedTime(0, Interlocked.Read(ref _inferenceTicks)));
 
     /// <summary>Rows (in input order) for <paramref name="inputs"/>; fails fast with <see cref="EncoderOverloadedException"/> when full.</summary>
     public Task<EmbeddingMatrix> SubmitAsync(IReadOnlyList<TInput> inputs, CancellationToken cancellationToken)
@@ -210,6 +212,7 @@ internal sealed class BatchScheduler<TInput> : IDisposable
             if (completed)
             {
                 registration.Dispose();
+                request.Result.TokenCount = Interlocked.Read(ref request.Tokens);
                 request.Completion.TrySetResult(request.Result);
             }
         }
@@ -286,6 +289,7 @@ internal sealed class BatchScheduler<TInput> : IDisposable
         public readonly TaskCompletionSource<EmbeddingMatrix> Completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
         public readonly long Arrived = Stopwatch.GetTimestamp();
         public int Remaining = inputs.Count;
+        public long Tokens;
         public int NextRow;
         public volatile bool Finished;
         public LinkedListNode<Request>? Node;
@@ -364,6 +368,7 @@ internal sealed class BatchScheduler<TInput> : IDisposable
                         }
 
                         _items.Add((request, row, tokens));
+                        Interlocked.Add(ref request.Tokens, tokens.Length);
                     }
                 }
                 catch (Exception e)
@@ -420,7 +425,9 @@ internal sealed class BatchScheduler<TInput> : IDisposable
 
             try
             {
+                var started = Stopwatch.GetTimestamp();
                 model.Run(_batch, _output);
+                Interlocked.Add(ref scheduler._inferenceTicks, Stopwatch.GetTimestamp() - started);
             }
             catch (Exception e)
             {

@@ -23,8 +23,11 @@ public sealed record BatchingOptions
     /// <summary>Texts admitted but not yet finished; beyond it callers get <see cref="EncoderOverloadedException"/>.</summary>
     public int QueueCapacity { get; init; } = 16384;
 
+    /// <summary>Where the encoder's own session runs: the CPU, or a GPU through ORT's CUDA provider.</summary>
+    public OnnxExecutionProvider ExecutionProvider { get; init; } = OnnxExecutionProvider.Cpu;
+
     /// <summary>Session options matching these settings (for loading a pipeline to batch).</summary>
-    public OnnxSessionOptions SessionOptions() => new() { IntraOpThreads = IntraOpThreads };
+    public OnnxSessionOptions SessionOptions() => new() { IntraOpThreads = IntraOpThreads, ExecutionProvider = ExecutionProvider };
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()

@@ -33,6 +33,9 @@ public sealed class EmbeddingMatrix
 
     public int Columns { get; }
 
+    /// <summary>Tokens the model read to compute these rows (OpenAI's <c>usage</c>), when whoever produced them counted; else null.</summary>
+    public long? TokenCount { get; set; }
+
     /// <summary>All values, row after row.</summary>
     public Span<float> Data => _data;
 

@@ -2,7 +2,7 @@ using Similarity.Inference.Tensors;
 
 namespace Similarity.Silo.Calls;
 
-/// <summary>Joins per-request result matrices back into one, rows in the caller's order.</summary>
+/// <summary>Joins per-request result matrices back into one, rows in the caller's order; token counts add up (unknown if any part's is).</summary>
 internal static class MatrixAssembly
 {
     public static EmbeddingMatrix Concatenate(EmbeddingMatrix[] parts, int totalRows, string model)
@@ -15,8 +15,10 @@ internal static class MatrixAssembly
         var columns = parts[0].Columns;
         var result = new EmbeddingMatrix(totalRows, columns);
         var row = 0;
+        long? tokens = 0;
         foreach (var part in parts)
         {
+            tokens = tokens + part.TokenCount;
             if (part.Columns != columns)
             {
                 throw new InvalidOperationException(
@@ -32,6 +34,7 @@ internal static class MatrixAssembly
             throw new InvalidOperationException($"model '{model}' returned {row} rows for {totalRows} inputs");
         }
 
+        result.TokenCount = tokens;
         return result;
     }
 }

@@ -1,4 +1,5 @@
 using Similarity.Grains.Contracts;
+using Similarity.Inference.Batching;
 using Similarity.Silo.Calls;
 using Similarity.Silo.Fabric;
 using Similarity.Silo.Models;
@@ -31,11 +32,23 @@ public sealed class SiloOptions
     /// <summary><c>cpu</c> or <c>gpu</c>: which work queues this silo consumes.</summary>
     public string Device { get; set; } = "cpu";
 
-    /// <summary>Token budget of one inference batch.</summary>
-    public int BatchTokens { get; set; } = 16_384;
+    /// <summary>Token budget of one inference batch (batch size × longest sequence).</summary>
+    public int BatchTokens { get; set; } = Defaults.BatchTokens;
+
+    /// <summary>Most texts (or pairs) in one inference batch.</summary>
+    public int MaxBatch { get; set; } = Defaults.MaxBatchSize;
 
     /// <summary>How long the batcher waits for more requests before running a partial batch.</summary>
-    public int MaxWaitMs { get; set; } = 5;
+    public int MaxWaitMs { get; set; } = (int)Defaults.MaxWait.TotalMilliseconds;
+
+    /// <summary>ONNX Runtime threads per operator for each model (0 = one per core).</summary>
+    public int Threads { get; set; } = Defaults.IntraOpThreads;
+
+    /// <summary>Inference threads per model, each running one batch at a time.</summary>
+    public int InferenceWorkers { get; set; } = Defaults.Workers;
+
+    /// <summary>Texts (or pairs) one model's batcher holds before it refuses more as overloaded (HTTP 429).</summary>
+    public int QueueCapacity { get; set; } = Defaults.QueueCapacity;
 
     /// <summary><c>HOST:PORT</c> for the HTTP API, health and metrics; none means no HTTP.</summary>
     public string? Http { get; set; }
@@ -67,7 +80,15 @@ public sealed class SiloOptions
 
     public WorkQueueOptions QueueOptions => new() { Prefetch = Prefetch, MaxLength = MaxQueueLength, DeliveryLimit = DeliveryLimit };
 
-    public ModelLoadSettings LoadSettings => new(DeviceClass, BatchTokens, TimeSpan.FromMilliseconds(MaxWaitMs));
+    public ModelLoadSettings LoadSettings => new(DeviceClass, new BatchingOptions
+    {
+        BatchTokens = BatchTokens,
+        MaxBatchSize = MaxBatch,
+        MaxWait = TimeSpan.FromMilliseconds(MaxWaitMs),
+        IntraOpThreads = Threads,
+        Workers = InferenceWorkers,
+        QueueCapacity = QueueCapacity,
+    });
 
     public GrainCallOptions CallOptions => new() { Timeout = TimeSpan.FromSeconds(TimeoutSeconds) };
 
@@ -75,4 +96,6 @@ public sealed class SiloOptions
 
     /// <summary>A silo is dead once its heartbeat is this old.</summary>
     public TimeSpan LivenessTimeout => TimeSpan.FromSeconds(HeartbeatSeconds * 3);
+
+    private static BatchingOptions Defaults { get; } = new();
 }

@@ -69,14 +69,22 @@ public sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
         }
 
         Positive(problems, "--batch-tokens", options.BatchTokens);
+        Positive(problems, "--max-batch", options.MaxBatch);
+        Positive(problems, "--inference-workers", options.InferenceWorkers);
+        Positive(problems, "--queue-capacity", options.QueueCapacity);
         Positive(problems, "--prefetch", options.Prefetch);
         Positive(problems, "--max-queue-length", options.MaxQueueLength);
         Positive(problems, "--delivery-limit", options.DeliveryLimit);
         Positive(problems, "heartbeat seconds", options.HeartbeatSeconds);
         Positive(problems, "timeout seconds", options.TimeoutSeconds);
-        if (options.MaxWaitMs < 0)
+        if (options.MaxWaitMs is < 0 or > 60_000)
         {
-            problems.Add($"--max-wait-ms must be 0 or more; got {options.MaxWaitMs}");
+            problems.Add($"--max-wait-ms must be between 0 and 60000; got {options.MaxWaitMs}");
+        }
+
+        if (options.Threads < 0)
+        {
+            problems.Add($"--threads must be 0 (one per core) or more; got {options.Threads}");
         }
 
         if (options.DrainSeconds < 0)

@@ -8,11 +8,11 @@ namespace Similarity.Silo.Http;
 /// <summary>
 /// Writes OpenAI's embeddings response straight to the response body: <c>{"object": "list", "data": [{"object":
 /// "embedding", "index", "embedding"}], "model"}</c>. With base64 each embedding is its little-endian float32 bytes.
-/// <c>usage</c> is written only when token counts are known (the encoder seam does not report them yet).
+/// <c>usage</c> (prompt and total tokens) is written when the model counted the tokens it read.
 /// </summary>
 public static class EmbeddingsResponseWriter
 {
-    public static async Task WriteAsync(Stream output, string model, EmbeddingMatrix embeddings, bool base64, int? tokens)
+    public static async Task WriteAsync(Stream output, string model, EmbeddingMatrix embeddings, bool base64, long? tokens)
     {
         await using var json = new Utf8JsonWriter(output);
         json.WriteStartObject();

@@ -1,13 +1,14 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Similarity.Grains.Contracts;
 using Similarity.Silo.Fabric;
 using Similarity.Silo.Hosting;
 using Similarity.Silo.Metrics;
 
 namespace Similarity.Silo.Http;
 
-/// <summary><c>GET /metrics</c>: refreshes the queue gauges from the fabric, then writes the Prometheus text format.</summary>
+/// <summary><c>GET /metrics</c>: refreshes the queue gauges from the fabric and the batcher series from the models, then writes the Prometheus text format.</summary>
 public static class MetricsEndpoint
 {
     public static async Task HandleAsync(HttpContext context)
@@ -32,6 +33,14 @@ public static class MetricsEndpoint
             {
                 services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(MetricsEndpoint))
                     .LogDebug(e, "Could not read the depth of {Worker}", subscription.Key);
+            }
+        }
+
+        foreach (var model in silo.Models)
+        {
+            if (model.Statistics is { } statistics)
+            {
+                metrics.Batcher.Record([model.Name, silo.Identity.Device.Name()], statistics);
             }
         }
 

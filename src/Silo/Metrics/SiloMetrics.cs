@@ -3,7 +3,7 @@ using Similarity.Grains.Contracts.Errors;
 
 namespace Similarity.Silo.Metrics;
 
-/// <summary>The metrics one silo records: worker requests, latencies, queue state and HTTP traffic.</summary>
+/// <summary>The metrics one silo records: worker requests, latencies, queue state, batchers and HTTP traffic.</summary>
 public sealed class SiloMetrics
 {
     public SiloMetrics()
@@ -37,6 +37,7 @@ public sealed class SiloMetrics
             "similarity_errors_total",
             "Errors this silo returned to HTTP callers, by code (worker-side rejections are in similarity_worker_requests_total).",
             "code"));
+        Batcher = new BatcherMetrics(Registry);
     }
 
     public MetricRegistry Registry { get; }
@@ -62,6 +63,9 @@ public sealed class SiloMetrics
     public HistogramFamily HttpDuration { get; }
 
     public CounterFamily Errors { get; }
+
+    /// <summary>The served models' batchers: batch sizes, tokens, padding efficiency, model time.</summary>
+    public BatcherMetrics Batcher { get; }
 
     public void RecordError(GrainErrorCode code) => Errors.WithLabels(ErrorCodeName(code)).Increment();
 

@@ -1,9 +1,8 @@
 namespace Similarity.Silo.Models;
 
 /// <summary>
-/// Turns <c>--model NAME=DIR</c> into a runnable model. The silo knows nothing of ONNX or tokenizers: this seam is where
-/// the inference layer plugs in. A loader should surface its batcher's queue-full error as
-/// <see cref="Grains.Contracts.Errors.OverloadedException"/> so callers see "overloaded" (HTTP 429).
+/// Turns <c>--model NAME=DIR</c> into a runnable model: <see cref="ModelFolderLoader"/> for real model folders, or a
+/// test double. The encoder grains turn a batcher's <c>EncoderOverloadedException</c> into "overloaded" (HTTP 429).
 /// </summary>
 public interface IModelLoader
 {

@@ -1,11 +1,18 @@
+using Similarity.Inference.Batching;
 using Similarity.Inference.Models;
 
 namespace Similarity.Silo.Models;
 
-/// <summary>A model ready to serve: a bi-encoder, a cross-encoder, or (rarely) both. Disposing releases the runtime.</summary>
+/// <summary>
+/// A model ready to serve: a bi-encoder, a cross-encoder, or (rarely) both, and its batcher's statistics when it has a
+/// batcher. Disposing releases the runtime: <c>owner</c> when given, else the encoder and classifier themselves.
+/// </summary>
 public sealed class LoadedModel : IAsyncDisposable
 {
-    public LoadedModel(string name, ISentenceEncoder? encoder, IPairClassifier? classifier)
+    private readonly IDisposable? _owner;
+    private readonly Func<BatchingStatistics>? _statistics;
+
+    public LoadedModel(string name, ISentenceEncoder? encoder, IPairClassifier? classifier, IDisposable? owner = null, Func<BatchingStatistics>? statistics = null)
     {
         if (encoder is null && classifier is null)
         {
@@ -15,6 +22,8 @@ public sealed class LoadedModel : IAsyncDisposable
         Name = name;
         Encoder = encoder;
         Classifier = classifier;
+        _owner = owner;
+        _statistics = statistics;
     }
 
     public string Name { get; }
@@ -22,6 +31,9 @@ public sealed class LoadedModel : IAsyncDisposable
     public ISentenceEncoder? Encoder { get; }
 
     public IPairClassifier? Classifier { get; }
+
+    /// <summary>What the model's batcher has done so far (for <c>/metrics</c>); null for a model without one.</summary>
+    public BatchingStatistics? Statistics => _statistics?.Invoke();
 
     /// <summary>Roles for membership: <c>encoder</c> and/or <c>cross-encoder</c>.</summary>
     public IEnumerable<string> Roles
@@ -42,6 +54,12 @@ public sealed class LoadedModel : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_owner is not null)
+        {
+            _owner.Dispose();
+            return;
+        }
+
         await DisposeRuntimeAsync(Encoder).ConfigureAwait(false);
         if (!ReferenceEquals(Encoder, Classifier))
         {

@@ -1,21 +1,38 @@
-using Similarity.Grains.Contracts;
+using System.Collections.Concurrent;
 using Similarity.Inference.Models;
+using Similarity.Inference.Models.Loading;
+using Similarity.Inference.Tensors;
 using Similarity.Silo.Models;
+using LoadedModel = Similarity.Inference.Models.Loading.LoadedModel;
+using Similarity.TestSupport;
 
 namespace Similarity.Silo.Tests.Doubles;
 
 /// <summary>
-/// The model the "cluster equals in-process" tests serve: a loader and a folder, with the in-process reference loaded
-/// by the same loader. Today the hash test double; to run the same tests on a real model, return the model-folder
-/// loader with a fixture folder such as <c>SharedFolder.Model("bert-mean")</c>.
+/// A real fixture model for the "cluster equals in-process" tests: the folder silos load with the real
+/// <see cref="ModelFolderLoader"/>, and the reference results, from the same folder opened in this process with the
+/// inference layer's <see cref="ModelLoader"/> (no silo, no fabric).
 /// </summary>
-public sealed record ClusterTestModel(IModelLoader Loader, string Folder)
+public sealed record ClusterTestModel(string Fixture)
 {
-    public static ClusterTestModel Encoder() => new(new TestModelLoader(), TestModelLoader.Register(new HashSentenceEncoder(24)));
+    private static readonly ConcurrentDictionary<string, Lazy<LoadedModel>> InProcess = new(StringComparer.Ordinal);
 
-    public async Task<ISentenceEncoder> LoadReferenceAsync()
-    {
-        var model = await Loader.LoadAsync(new ModelBinding("reference", Folder), new ModelLoadSettings(DeviceClass.Cpu, 16_384, TimeSpan.FromMilliseconds(2)));
-        return model.Encoder ?? throw new InvalidOperationException($"{Folder} is not a bi-encoder");
-    }
+    /// <summary>A BERT bi-encoder with mean pooling (32 dimensions).</summary>
+    public static ClusterTestModel BiEncoder { get; } = new("bert-mean");
+
+    /// <summary>An ALBERT cross-encoder with two labels.</summary>
+    public static ClusterTestModel CrossEncoder { get; } = new("albert-cross-encoder");
+
+    public IModelLoader Loader { get; } = new ModelFolderLoader();
+
+    public string Folder => SharedFolder.Model(Fixture);
+
+    /// <summary>The model run in this process, opened once per test run.</summary>
+    public LoadedModel Reference => InProcess.GetOrAdd(Fixture, _ => new Lazy<LoadedModel>(() => ModelLoader.Open(Folder))).Value;
+
+    public ISentenceEncoder Encoder => Reference.Encoder;
+
+    public EmbeddingMatrix Encode(IReadOnlyList<string> texts) => Reference.Encoder.EncodeAsync(texts).GetAwaiter().GetResult();
+
+    public EmbeddingMatrix Predict(IReadOnlyList<TextPair> pairs) => Reference.Classifier.PredictAsync(pairs).GetAwaiter().GetResult();
 }

@@ -4,12 +4,14 @@ using Similarity.Silo.Models;
 namespace Similarity.Silo.Tests.Doubles;
 
 /// <summary>
-/// A TEST DOUBLE model loader. A DIR of the form <c>instance:KEY</c> serves an encoder or classifier registered in this
-/// process; any other DIR must hold a <see cref="TestModelSpec"/> file (for silos in other processes). Swapping this for
-/// the real model-folder loader runs the same tests on real models.
+/// A model loader for tests that mix doubles with real models. A DIR of the form <c>instance:KEY</c> serves an encoder
+/// or classifier registered in this process; a DIR holding a <see cref="TestModelSpec"/> file serves the double it
+/// describes (for silos in other processes); any other DIR is a real model folder, loaded by <see cref="ModelFolderLoader"/>.
 /// </summary>
 public sealed class TestModelLoader : IModelLoader
 {
+    private readonly ModelFolderLoader _real = new();
+
     private const string InstancePrefix = "instance:";
 
     private static readonly ConcurrentDictionary<string, object> Instances = new(StringComparer.Ordinal);
@@ -30,6 +32,11 @@ public sealed class TestModelLoader : IModelLoader
                 ? found
                 : throw new ModelLoadException($"model '{binding.Name}': no test instance {binding.Path}");
             return Task.FromResult(new LoadedModel(binding.Name, runtime as Inference.Models.ISentenceEncoder, runtime as Inference.Models.IPairClassifier));
+        }
+
+        if (!File.Exists(Path.Combine(binding.Path, TestModelSpec.FileName)))
+        {
+            return _real.LoadAsync(binding, settings, cancellationToken);
         }
 
         var spec = TestModelSpec.Read(binding.Path);

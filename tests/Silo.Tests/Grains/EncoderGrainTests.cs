@@ -1,5 +1,6 @@
 using Similarity.Grains.Contracts.Errors;
 using Similarity.Grains.Encoders;
+using Similarity.Inference.Batching;
 using Similarity.Inference.Models;
 using Similarity.Inference.Tensors;
 using Similarity.Silo.Tests.Doubles;
@@ -51,6 +52,34 @@ public class EncoderGrainTests
         var grain = new CrossEncoderGrain("cross", new HashPairClassifier(), new EncodingLimits { MaxItemsPerRequest = 1 });
 
         await Assert.ThrowsAsync<RequestTooLargeException>(() => grain.PredictAsync([new("a", "b"), new("c", "d")]));
+    }
+
+    [Fact]
+    public async Task A_full_batcher_queue_is_an_overloaded_error_naming_the_model()
+    {
+        var grain = new EncoderGrain("mini", new FullQueueEncoder());
+
+        var error = await Assert.ThrowsAsync<OverloadedException>(() => grain.EncodeAsync(["a", "b"]));
+
+        Assert.Equal("model 'mini' is overloaded: 100 items are queued in its batcher and 2 more would exceed 100; retry later", error.Message);
+    }
+
+    [Fact]
+    public async Task A_request_larger_than_the_batcher_queue_is_too_large_rather_than_overloaded()
+    {
+        var grain = new EncoderGrain("mini", new RefusingEncoder(new EncoderOverloadedException(requested: 3, queued: 0, capacity: 2)));
+
+        var error = await Assert.ThrowsAsync<RequestTooLargeException>(() => grain.EncodeAsync(["a", "b", "c"]));
+
+        Assert.Contains("model 'mini' has 3 items; its batcher holds at most 2", error.Message);
+    }
+
+    private sealed class RefusingEncoder(Exception refusal) : ISentenceEncoder
+    {
+        public int Dimension => 2;
+
+        public Task<EmbeddingMatrix> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+            Task.FromException<EmbeddingMatrix>(refusal);
     }
 
     private sealed class ShortEncoder : ISentenceEncoder

@@ -6,10 +6,13 @@ using Similarity.Silo.Tests.Doubles;
 
 namespace Similarity.Silo.Tests.Http;
 
-/// <summary>The OpenAI-style HTTP API of a silo, over real HTTP on loopback (in-memory fabric behind it).</summary>
+/// <summary>
+/// The OpenAI-style HTTP API of a silo, over real HTTP on loopback (in-memory fabric behind it): the real bert-mean
+/// fixture as "mini", and doubles for a model whose worker is held ("held") or whose batcher is full ("full").
+/// </summary>
 public sealed class EmbeddingsApiTests : IAsyncLifetime
 {
-    private readonly HashSentenceEncoder _encoder = new(8);
+    private readonly ClusterTestModel _model = ClusterTestModel.BiEncoder;
     private readonly HashSentenceEncoder _heldEncoder = new(8) { Gate = new TaskCompletionSource() };
     private LocalCluster _cluster = null!;
     private HttpClient _http = null!;
@@ -19,7 +22,12 @@ public sealed class EmbeddingsApiTests : IAsyncLifetime
         _cluster = await LocalCluster.StartAsync(new LocalClusterOptions
         {
             ModelLoader = new TestModelLoader(),
-            Models = { ["mini"] = TestModelLoader.Register(_encoder), ["held"] = TestModelLoader.Register(_heldEncoder) },
+            Models =
+            {
+                ["mini"] = ClusterTestModel.BiEncoder.Folder,
+                ["held"] = TestModelLoader.Register(_heldEncoder),
+                ["full"] = TestModelLoader.Register(new FullQueueEncoder()),
+            },
             InitialSilos = 1,
             Http = true,
             ConfigureSilo = (_, silo) => (silo.Prefetch, silo.MaxQueueLength) = (1, 1),
@@ -45,13 +53,26 @@ public sealed class EmbeddingsApiTests : IAsyncLifetime
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var root = body.RootElement;
         Assert.Equal(("list", "mini"), (root.GetProperty("object").GetString(), root.GetProperty("model").GetString()));
-        var expected = Reference.Encode(_encoder, texts);
         var data = root.GetProperty("data").EnumerateArray().ToArray();
         for (var i = 0; i < texts.Length; i++)
         {
             Assert.Equal(("embedding", i), (data[i].GetProperty("object").GetString(), data[i].GetProperty("index").GetInt32()));
-            Assert.Equal(expected.Row(i).ToArray(), data[i].GetProperty("embedding").EnumerateArray().Select(v => v.GetSingle()));
         }
+
+        Reference.AssertClose(_model.Encode(texts), Rows(data.Select(d => d.GetProperty("embedding").EnumerateArray().Select(v => v.GetSingle()).ToArray())));
+    }
+
+    [Fact]
+    public async Task Usage_counts_the_tokens_the_model_read()
+    {
+        string[] texts = ["first", "a longer second text, with punctuation", ""];
+
+        using var response = await PostAsync(new { model = "mini", input = texts, dimensions = 4 });
+
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        var usage = body.RootElement.GetProperty("usage");
+        var tokens = texts.Sum(t => _model.Reference.Tokenizer.Encode(t).Length);
+        Assert.Equal((tokens, tokens), (usage.GetProperty("prompt_tokens").GetInt32(), usage.GetProperty("total_tokens").GetInt32()));
     }
 
     [Fact]
@@ -72,7 +93,7 @@ public sealed class EmbeddingsApiTests : IAsyncLifetime
         var bytes = Convert.FromBase64String(body.RootElement.GetProperty("data")[0].GetProperty("embedding").GetString()!);
         var floats = Enumerable.Range(0, bytes.Length / 4).Select(i => BitConverter.ToSingle(bytes, i * 4)).ToArray();
         Assert.True(BitConverter.IsLittleEndian);
-        Assert.Equal(Reference.Encode(_encoder, ["encode me"]).Row(0).ToArray(), floats);
+        Reference.AssertClose(_model.Encode(["encode me"]), Rows([floats]));
     }
 
     [Fact]
@@ -82,7 +103,7 @@ public sealed class EmbeddingsApiTests : IAsyncLifetime
 
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         var vector = body.RootElement.GetProperty("data")[0].GetProperty("embedding").EnumerateArray().Select(v => v.GetSingle()).ToArray();
-        var head = Reference.Encode(_encoder, ["short"]).Row(0)[..3].ToArray();
+        var head = _model.Encode(["short"]).Row(0)[..3].ToArray();
         var norm = MathF.Sqrt(head.Sum(v => v * v));
         Assert.Equal(3, vector.Length);
         for (var i = 0; i < 3; i++)
@@ -94,7 +115,7 @@ public sealed class EmbeddingsApiTests : IAsyncLifetime
     [Fact]
     public async Task More_dimensions_than_the_model_has_is_a_400_naming_the_parameter()
     {
-        using var response = await PostAsync(new { model = "mini", input = "x", dimensions = 9 });
+        using var response = await PostAsync(new { model = "mini", input = "x", dimensions = 33 });
 
         await AssertErrorAsync(response, HttpStatusCode.BadRequest, "invalid_request_error", "dimensions");
     }
@@ -171,6 +192,16 @@ public sealed class EmbeddingsApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_model_whose_batcher_queue_is_full_is_a_429()
+    {
+        using var response = await PostAsync(new { model = "full", input = "x" });
+
+        var error = await AssertErrorAsync(response, (HttpStatusCode)429, "rate_limit_error", null);
+        Assert.Equal("overloaded", error.GetProperty("code").GetString());
+        Assert.Contains("model 'full' is overloaded", error.GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task Health_and_readiness_answer_200_once_the_silo_serves()
     {
         using var live = await _http.GetAsync("/healthz");
@@ -195,6 +226,26 @@ public sealed class EmbeddingsApiTests : IAsyncLifetime
         Assert.Contains("similarity_work_queue_consumers{model=\"mini\",device=\"cpu\"} 1", text);
         Assert.Contains("similarity_http_request_duration_seconds_bucket{route=\"/v1/embeddings\",le=\"+Inf\"}", text);
     }
+
+    [Fact]
+    public async Task Metrics_include_the_batcher_of_each_real_model()
+    {
+        (await PostAsync(new { model = "mini", input = new[] { "a", "bb bb", "ccc ccc ccc" } })).Dispose();
+
+        using var response = await _http.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Matches("similarity_batcher_batches_total\\{model=\"mini\",device=\"cpu\"\\} [1-9]", text);
+        Assert.Matches("similarity_batcher_texts_total\\{model=\"mini\",device=\"cpu\"\\} [1-9]", text);
+        Assert.Matches("similarity_batcher_tokens_total\\{model=\"mini\",device=\"cpu\"\\} [1-9]", text);
+        Assert.Matches("similarity_batcher_padding_efficiency\\{model=\"mini\",device=\"cpu\"\\} (0\\.[0-9]+|1)\n", text);
+        Assert.Matches("similarity_batcher_inference_seconds_total\\{model=\"mini\",device=\"cpu\"\\} [0-9.e-]+\n", text);
+        Assert.Contains("# TYPE similarity_batcher_mean_batch_size gauge", text);
+        Assert.DoesNotContain("similarity_batcher_batches_total{model=\"held\"", text);
+    }
+
+    private static Similarity.Inference.Tensors.EmbeddingMatrix Rows(IEnumerable<float[]> rows) =>
+        Similarity.Inference.Tensors.EmbeddingMatrix.FromRows(rows.ToArray());
 
     private Task<HttpResponseMessage> PostAsync(object body) =>
         PostRawAsync(JsonSerializer.SerializeToUtf8Bytes(body));

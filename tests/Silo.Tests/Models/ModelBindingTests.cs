@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
 using Similarity.Silo.Models;
-using Similarity.TestSupport;
 
 namespace Similarity.Silo.Tests.Models;
 
@@ -26,34 +25,6 @@ public class ModelBindingTests
         var error = Assert.Throws<FormatException>(() => ModelBinding.Parse(value));
 
         Assert.Contains($"'{value}'", error.Message);
-    }
-
-    [Fact]
-    public void A_sentence_transformers_fixture_folder_is_recognised_as_a_bi_encoder()
-    {
-        Assert.Equal(ModelFolderKind.SentenceTransformer, ModelFolder.Inspect(new ModelBinding("bert", SharedFolder.Model("bert-mean"))));
-    }
-
-    [Fact]
-    public void The_cross_encoder_fixture_folder_is_recognised_as_a_cross_encoder()
-    {
-        Assert.Equal(ModelFolderKind.CrossEncoder, ModelFolder.Inspect(new ModelBinding("cross", SharedFolder.Model("albert-cross-encoder"))));
-    }
-
-    [Fact]
-    public void A_missing_folder_is_named()
-    {
-        var error = Assert.Throws<ModelLoadException>(() => ModelFolder.Inspect(new ModelBinding("gone", "/no/such/folder")));
-
-        Assert.Equal("model 'gone': folder not found: /no/such/folder", error.Message);
-    }
-
-    [Fact]
-    public void A_folder_of_another_kind_is_refused()
-    {
-        var error = Assert.Throws<ModelLoadException>(() => ModelFolder.Inspect(new ModelBinding("tok", SharedFolder.Fixture("tokenizers", "albert-base-v2"))));
-
-        Assert.Contains("neither a sentence-transformers folder", error.Message);
     }
 
     [Fact]

@@ -33,6 +33,7 @@ public class PostgresMembershipTests(ClusterServers servers)
     [Fact]
     public async Task Cluster_status_lists_live_silos_with_roles_models_and_load()
     {
+        // A double: the second silo is a gpu silo, which the real loader cannot start without a GPU.
         await using var cluster = await ServerClusters.StartAsync(servers, new HashSentenceEncoder(), configure: (i, silo) => silo.Device = i == 0 ? "cpu" : "gpu");
         await cluster.Client.GetEncoder("m").EncodeAsync(TestCorpus.Texts(16));
 
@@ -48,7 +49,7 @@ public class PostgresMembershipTests(ClusterServers servers)
     [Fact]
     public async Task Heartbeats_report_the_requests_a_silo_has_handled()
     {
-        await using var cluster = await ServerClusters.StartAsync(servers, new HashSentenceEncoder(), silos: 1);
+        await using var cluster = await ServerClusters.StartAsync(servers, ClusterTestModel.BiEncoder, silos: 1);
         await cluster.Client.GetEncoder("m").EncodeAsync(TestCorpus.Texts(24));
 
         await InMemoryClusterTests.WaitUntilAsync(() => cluster.GetStatusAsync().Result.Silos.Single().Load.Completed == 3);
@@ -57,7 +58,7 @@ public class PostgresMembershipTests(ClusterServers servers)
     [Fact]
     public async Task A_silo_that_stops_gracefully_leaves_at_once()
     {
-        await using var cluster = await ServerClusters.StartAsync(servers, new HashSentenceEncoder());
+        await using var cluster = await ServerClusters.StartAsync(servers, ClusterTestModel.BiEncoder);
 
         await cluster.StopSiloAsync(cluster.Silos[1]);
 
@@ -67,7 +68,7 @@ public class PostgresMembershipTests(ClusterServers servers)
     [Fact]
     public async Task A_silo_that_dies_drops_out_once_its_heartbeat_is_stale()
     {
-        await using var cluster = await ServerClusters.StartAsync(servers, new HashSentenceEncoder());
+        await using var cluster = await ServerClusters.StartAsync(servers, ClusterTestModel.BiEncoder);
 
         await cluster.KillSiloAsync(cluster.Silos[1]);
 

@@ -17,32 +17,33 @@ public class RabbitMqClusterTests(ClusterServers servers)
     [Fact]
     public async Task Results_through_the_cluster_equal_in_process_results()
     {
-        var model = ClusterTestModel.Encoder();
+        var model = ClusterTestModel.BiEncoder;
         await using var cluster = await ServerClusters.StartAsync(servers, model);
         var texts = TestCorpus.Texts(300);
 
         var embeddings = await cluster.Client.GetEncoder("m").EncodeAsync(texts);
 
-        Reference.AssertSame(Reference.Encode(await model.LoadReferenceAsync(), texts), embeddings);
+        Reference.AssertClose(model.Encode(texts), embeddings);
+        Assert.All(cluster.Silos, silo => Assert.True(silo.Completed > 0, $"{silo.SiloId} handled no requests"));
     }
 
     [Fact]
     public async Task Cross_encoder_scores_through_the_cluster_equal_in_process_scores()
     {
-        var classifier = new HashPairClassifier();
-        await using var cluster = await ServerClusters.StartAsync(servers, classifier, silos: 1);
-        var texts = TestCorpus.Texts(30);
+        var model = ClusterTestModel.CrossEncoder;
+        await using var cluster = await ServerClusters.StartAsync(servers, model);
+        var texts = TestCorpus.Texts(60);
         var pairs = texts.Zip(texts.Reverse(), (a, b) => new TextPair(a, b)).ToArray();
 
         var scores = await cluster.Client.GetCrossEncoder("m").PredictAsync(pairs);
 
-        Reference.AssertSame(await classifier.PredictAsync(pairs), scores);
+        Reference.AssertClose(model.Predict(pairs), scores);
     }
 
     [Fact]
     public async Task Two_silos_share_one_queue_and_both_do_work()
     {
-        var encoder = new HashSentenceEncoder { Delay = TimeSpan.FromMilliseconds(10) };
+        var encoder = new SlowedEncoder(ClusterTestModel.BiEncoder.Encoder, TimeSpan.FromMilliseconds(10));
         await using var cluster = await ServerClusters.StartAsync(servers, encoder);
 
         await cluster.Client.GetEncoder("m").EncodeAsync(TestCorpus.Texts(640));
@@ -54,7 +55,7 @@ public class RabbitMqClusterTests(ClusterServers servers)
     [Fact]
     public async Task A_model_no_silo_serves_fails_fast_naming_the_model()
     {
-        await using var cluster = await ServerClusters.StartAsync(servers, new HashSentenceEncoder(), silos: 1);
+        await using var cluster = await ServerClusters.StartAsync(servers, ClusterTestModel.BiEncoder, silos: 1);
 
         var error = await Assert.ThrowsAsync<ModelNotServedException>(() => cluster.Client.GetEncoder("unknown-model").EncodeAsync(["x"]));
 
@@ -64,6 +65,7 @@ public class RabbitMqClusterTests(ClusterServers servers)
     [Fact]
     public async Task Gpu_requests_are_consumed_only_by_gpu_silos()
     {
+        // A double: this machine has no GPU for the real loader, and the test is about routing, not results.
         await using var cluster = await ServerClusters.StartAsync(servers, new HashSentenceEncoder(), configure: (i, silo) => silo.Device = i == 0 ? "cpu" : "gpu");
         var cpu = cluster.Silos.Single(s => s.Service.Identity.Device == DeviceClass.Cpu);
         var gpu = cluster.Silos.Single(s => s.Service.Identity.Device == DeviceClass.Gpu);
@@ -77,7 +79,7 @@ public class RabbitMqClusterTests(ClusterServers servers)
     public async Task A_text_larger_than_a_request_may_be_is_refused_naming_it()
     {
         await using var cluster = await ServerClusters.StartAsync(
-            servers, new HashSentenceEncoder(), silos: 1, client: new GrainCallOptions { MaxRequestBytes = 64 * 1024 });
+            servers, ClusterTestModel.BiEncoder, silos: 1, client: new GrainCallOptions { MaxRequestBytes = 64 * 1024 });
 
         var error = await Assert.ThrowsAsync<RequestTooLargeException>(() => cluster.Client.GetEncoder("m").EncodeAsync(["ok", new string('x', 100_000)]));
 
@@ -87,7 +89,7 @@ public class RabbitMqClusterTests(ClusterServers servers)
     [Fact]
     public async Task Invalid_utf8_from_a_raw_caller_is_an_invalid_request_naming_the_text()
     {
-        await using var cluster = await ServerClusters.StartAsync(servers, new HashSentenceEncoder(), silos: 1);
+        await using var cluster = await ServerClusters.StartAsync(servers, ClusterTestModel.BiEncoder, silos: 1);
         byte[] request = [1, 1, 1, 3, (byte)'a', 0xED, 0xA0];
 
         var error = await Assert.ThrowsAsync<InvalidRequestException>(() =>
@@ -170,29 +172,29 @@ public class RabbitMqClusterTests(ClusterServers servers)
     [Fact]
     public async Task Work_on_a_silo_that_stops_gracefully_is_finished_or_handed_over()
     {
-        var encoder = new HashSentenceEncoder { Delay = TimeSpan.FromMilliseconds(20) };
-        await using var cluster = await ServerClusters.StartAsync(servers, encoder);
+        var model = ClusterTestModel.BiEncoder;
+        await using var cluster = await ServerClusters.StartAsync(servers, new SlowedEncoder(model.Encoder, TimeSpan.FromMilliseconds(20)));
         var texts = TestCorpus.Texts(800);
         var call = cluster.Client.GetEncoder("m").EncodeAsync(texts);
         await InMemoryClusterTests.WaitUntilAsync(() => cluster.Silos[0].Completed > 3);
 
         await cluster.StopSiloAsync(cluster.Silos[0]);
 
-        Reference.AssertSame(Reference.Encode(encoder, texts), await call);
+        Reference.AssertClose(model.Encode(texts), await call);
     }
 
     [Fact]
     public async Task Work_on_a_crashed_silo_is_redelivered_to_the_other()
     {
-        var encoder = new HashSentenceEncoder { Delay = TimeSpan.FromMilliseconds(20) };
-        await using var cluster = await ServerClusters.StartAsync(servers, encoder);
+        var model = ClusterTestModel.BiEncoder;
+        await using var cluster = await ServerClusters.StartAsync(servers, new SlowedEncoder(model.Encoder, TimeSpan.FromMilliseconds(20)));
         var texts = TestCorpus.Texts(800);
         var call = cluster.Client.GetEncoder("m").EncodeAsync(texts);
         await InMemoryClusterTests.WaitUntilAsync(() => cluster.Silos[0].Completed > 3);
 
         await cluster.KillSiloAsync(cluster.Silos[0]);
 
-        Reference.AssertSame(Reference.Encode(encoder, texts), await call);
+        Reference.AssertClose(model.Encode(texts), await call);
     }
 
 }

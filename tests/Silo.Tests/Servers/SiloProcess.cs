@@ -4,7 +4,7 @@ using Similarity.Silo.Tests.Doubles;
 
 namespace Similarity.Silo.Tests.Servers;
 
-/// <summary>A <c>simctl silo</c> running as its own OS process, serving test-double models described in files.</summary>
+/// <summary>A <c>simctl silo</c> running as its own OS process, serving real model folders (and test doubles described in files).</summary>
 internal sealed class SiloProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -39,8 +39,11 @@ internal sealed class SiloProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>Starts <c>simctl silo</c> with the given arguments, loading models through <see cref="TestModelLoader"/>.</summary>
-    public static SiloProcess Start(string siloId, params string[] args)
+    /// <summary>
+    /// Starts <c>simctl silo</c> with the given arguments. Models load through <see cref="TestModelLoader"/> when
+    /// <paramref name="doubles"/> (folders holding a test-model.json), else through the silo's own model folder loader.
+    /// </summary>
+    public static SiloProcess Start(string siloId, bool doubles, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -57,7 +60,11 @@ internal sealed class SiloProcess : IAsyncDisposable
             start.ArgumentList.Add(arg);
         }
 
-        start.Environment["SIMILARITY_SILO__MODELLOADER"] = typeof(TestModelLoader).AssemblyQualifiedName;
+        if (doubles)
+        {
+            start.Environment["SIMILARITY_SILO__MODELLOADER"] = typeof(TestModelLoader).AssemblyQualifiedName;
+        }
+
         start.Environment["SIMILARITY_SILO__HEARTBEATSECONDS"] = "1";
         start.Environment["SIMILARITY_SILO__DRAINSECONDS"] = "20";
         return new SiloProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start simctl silo"), siloId);

@@ -1,13 +1,23 @@
 using System.Diagnostics;
+using System.Text;
 
 namespace Similarity.Silo.Tests.Servers;
 
 /// <summary>Runs one short <c>simctl</c> command (built next to these tests) and returns what it printed.</summary>
 internal static class SimctlRun
 {
-    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(params string[] args)
+    public static Task<(int ExitCode, string StandardOutput, string StandardError)> RunAsync(params string[] args) => RunWithInputAsync(null, args);
+
+    /// <summary>Runs with <paramref name="stdin"/> (UTF-8, or nothing) as standard input.</summary>
+    public static async Task<(int ExitCode, string StandardOutput, string StandardError)> RunWithInputAsync(string? stdin, params string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "simctl.dll"));
         foreach (var arg in args)
         {
@@ -17,8 +27,23 @@ internal static class SimctlRun
         using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start simctl");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
+        if (stdin is not null)
+        {
+            await process.StandardInput.BaseStream.WriteAsync(Encoding.UTF8.GetBytes(stdin));
+        }
+
+        process.StandardInput.Close();
         using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        await process.WaitForExitAsync(timeout.Token);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"simctl {string.Join(' ', args)} did not finish within 2 minutes");
+        }
+
         return (process.ExitCode, await stdout, await stderr);
     }
 }

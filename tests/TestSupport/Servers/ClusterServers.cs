@@ -25,12 +25,16 @@ public sealed class ClusterServers : IAsyncLifetime
         }
         catch
         {
-            // One may have started; stop it so a failed fixture leaves no server behind.
+            // One may have started; stop it so a failed fixture leaves no server behind, and say which failed and why.
             await Task.WhenAll(rabbitMq.ContinueWith(_ => { }), postgres.ContinueWith(_ => { }));
             _rabbitMq = rabbitMq.IsCompletedSuccessfully ? rabbitMq.Result : null;
             _postgres = postgres.IsCompletedSuccessfully ? postgres.Result : null;
             await DisposeAsync();
-            throw;
+            var failures = new Task[] { rabbitMq, postgres }.Where(t => t.IsFaulted).SelectMany(t => t.Exception!.InnerExceptions).ToArray();
+            throw new InvalidOperationException(
+                "The RabbitMQ and PostgreSQL servers for cluster tests could not be started, so every test of the collection fails:\n"
+                + string.Join("\n", failures.Select(f => f.Message)),
+                failures.Length == 1 ? failures[0] : new AggregateException(failures));
         }
 
         _rabbitMq = rabbitMq.Result;

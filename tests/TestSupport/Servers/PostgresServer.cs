@@ -5,10 +5,13 @@ namespace Similarity.TestSupport.Servers;
 
 /// <summary>
 /// A private PostgreSQL 15 for tests: a fresh cluster (initdb) in a temp folder, on a free loopback port, durability
-/// switched off for speed. Runs as the <c>postgres</c> user when tests run as root (PostgreSQL refuses root).
+/// switched off for speed. Runs as the <c>postgres</c> user when tests run as root (PostgreSQL refuses root). A server
+/// that dies while starting is started again on a fresh port (up to <see cref="Attempts"/> times).
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
+    public const int Attempts = 3;
+    private const string Name = "PostgreSQL";
     private const string ServiceUser = "postgres";
     private const string Bin = "/usr/lib/postgresql/15/bin";
 
@@ -34,31 +37,34 @@ public sealed class PostgresServer : IAsyncDisposable
     {
         if (!File.Exists(Path.Combine(Bin, "postgres")))
         {
-            throw new InvalidOperationException($"PostgreSQL 15 is not installed ({Bin}/postgres missing); run scripts/setup.sh --servers");
+            throw new ServerStartException(Name, $"PostgreSQL 15 is not installed ({Bin}/postgres missing); run scripts/setup.sh --servers", retryable: false);
         }
 
-        var folder = Directory.CreateTempSubdirectory("similarity-postgres-").FullName;
-        var server = new PostgresServer(folder, FreePort.Next());
-        await ServerCommand.ChownAsync(ServiceUser, folder);
-        try
+        var earlier = new List<string>();
+        for (var attempt = 1; ; attempt++)
         {
-            await ServerCommand.RunAsync(
-                ServiceUser, Path.Combine(Bin, "initdb"),
-                ["-D", server.DataPath, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"]);
-            server._process = ServerCommand.StartServer(
-                ServiceUser, Path.Combine(Bin, "postgres"),
-                ["-D", server.DataPath, "-k", folder, "-p", server.Port.ToString(CultureInfo.InvariantCulture), "-h", "127.0.0.1",
-                 "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off"],
-                null, server.LogPath);
-            await server.WaitUntilReadyAsync();
+            var server = new PostgresServer(ServerFolder.Create("similarity-postgres-"), FreePort.Next());
+            try
+            {
+                await server.StartOnceAsync();
+                return server;
+            }
+            catch (ServerStartException e) when (e.Retryable && attempt < Attempts)
+            {
+                earlier.Add($"attempt {attempt}: {e.Message}");
+                await server.DisposeAsync();
+            }
+            catch (ServerStartException e) when (earlier.Count > 0)
+            {
+                await server.DisposeAsync();
+                throw new ServerStartException(Name, $"{Attempts} attempts failed; the last: {e.Message}\n{string.Join('\n', earlier)}", retryable: false, e);
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
         }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
-
-        return server;
     }
 
     public async ValueTask DisposeAsync()
@@ -88,14 +94,48 @@ public sealed class PostgresServer : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilReadyAsync()
+    private async Task StartOnceAsync()
+    {
+        await ServerCommand.ChownAsync(ServiceUser, _folder);
+        string[] initdb = ["-D", DataPath, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8", "--locale=C"];
+        try
+        {
+            await ServerCommand.RunAsync(ServiceUser, Path.Combine(Bin, "initdb"), initdb);
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException or System.ComponentModel.Win32Exception)
+        {
+            throw new ServerStartException(Name, $"initdb failed (as {User}, data {DataPath}): {e.Message}", retryable: false, e);
+        }
+
+        string[] args =
+        [
+            "-D", DataPath, "-k", _folder, "-p", Port.ToString(CultureInfo.InvariantCulture), "-h", "127.0.0.1",
+            "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+        ];
+        try
+        {
+            _process = ServerCommand.StartServer(ServiceUser, Path.Combine(Bin, "postgres"), args, null, LogPath);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            throw new ServerStartException(Name, $"could not run {Describe(args)}: {e.Message}", retryable: false, e);
+        }
+
+        await WaitUntilReadyAsync(args);
+    }
+
+    private static string User => ServerCommand.IsRoot ? ServiceUser : Environment.UserName;
+
+    private static string Describe(string[] args) => $"'{Path.Combine(Bin, "postgres")} {string.Join(' ', args)}' (as {User})";
+
+    private async Task WaitUntilReadyAsync(string[] args)
     {
         var ready = Path.Combine(Bin, "pg_isready");
         for (var attempt = 0; attempt < 150; attempt++)
         {
             if (_process is { HasExited: true })
             {
-                throw new InvalidOperationException($"PostgreSQL exited during start-up:\n{ServerCommand.Tail(LogPath)}");
+                throw new ServerStartException(Name, $"{Describe(args)} exited with {_process.ExitCode} while starting. Log:\n{ServerCommand.Tail(LogPath)}", retryable: true);
             }
 
             try
@@ -109,6 +149,6 @@ public sealed class PostgresServer : IAsyncDisposable
             }
         }
 
-        throw new InvalidOperationException($"PostgreSQL did not accept connections on port {Port}:\n{ServerCommand.Tail(LogPath)}");
+        throw new ServerStartException(Name, $"{Describe(args)} did not accept connections on port {Port} in time. Log:\n{ServerCommand.Tail(LogPath)}", retryable: false);
     }
 }

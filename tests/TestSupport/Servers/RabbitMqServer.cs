@@ -5,10 +5,13 @@ namespace Similarity.TestSupport.Servers;
 
 /// <summary>
 /// A private RabbitMQ node for tests: the Debian package's server on a free loopback port, with its own data, log and
-/// Erlang port-mapper (so it never meets another node), the management plugin off. Restartable in place.
+/// Erlang port-mapper (so it never meets another node), the management plugin off. Restartable in place. A node that
+/// dies while booting is started again on fresh ports (up to <see cref="Attempts"/> times).
 /// </summary>
 public sealed class RabbitMqServer : IAsyncDisposable
 {
+    public const int Attempts = 3;
+    private const string Name = "RabbitMQ";
     private const string ServiceUser = "rabbitmq";
     private const string Server = "/usr/lib/rabbitmq/bin/rabbitmq-server";
     private const string Control = "/usr/lib/rabbitmq/bin/rabbitmqctl";
@@ -53,10 +56,40 @@ public sealed class RabbitMqServer : IAsyncDisposable
     {
         if (!File.Exists(Server))
         {
-            throw new InvalidOperationException($"RabbitMQ is not installed ({Server} missing); run scripts/setup.sh --servers");
+            throw new ServerStartException(Name, $"it is not installed ({Server} missing); run scripts/setup.sh --servers", retryable: false);
         }
 
-        var folder = Directory.CreateTempSubdirectory("similarity-rabbitmq-").FullName;
+        var earlier = new List<string>();
+        for (var attempt = 1; ; attempt++)
+        {
+            var server = await PrepareAsync();
+            try
+            {
+                await server.StartNodeAsync();
+                return server;
+            }
+            catch (ServerStartException e) when (e.Retryable && attempt < Attempts)
+            {
+                earlier.Add($"attempt {attempt}: {e.Message}");
+                await server.DisposeAsync();
+            }
+            catch (ServerStartException e) when (earlier.Count > 0)
+            {
+                await server.DisposeAsync();
+                throw new ServerStartException(Name, $"{Attempts} attempts failed; the last: {e.Message}\n{string.Join('\n', earlier)}", retryable: false, e);
+            }
+            catch
+            {
+                await server.DisposeAsync();
+                throw;
+            }
+        }
+    }
+
+    /// <summary>A data folder, fresh ports and the configuration files for one node, not yet started.</summary>
+    private static async Task<RabbitMqServer> PrepareAsync()
+    {
+        var folder = ServerFolder.Create("similarity-rabbitmq-");
         foreach (var sub in (string[])["home", "mnesia", "log"])
         {
             Directory.CreateDirectory(Path.Combine(folder, sub));
@@ -79,16 +112,6 @@ public sealed class RabbitMqServer : IAsyncDisposable
             log.file = false
             """);
         await ServerCommand.ChownAsync(ServiceUser, folder);
-        try
-        {
-            await server.StartNodeAsync();
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
-
         return server;
     }
 
@@ -144,13 +167,26 @@ public sealed class RabbitMqServer : IAsyncDisposable
 
     private async Task StartNodeAsync()
     {
-        _process = ServerCommand.StartServer(ServiceUser, Server, [], _environment, LogPath);
+        try
+        {
+            _process = ServerCommand.StartServer(ServiceUser, Server, [], _environment, LogPath);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            throw new ServerStartException(Name, $"could not run {Describe()}: {e.Message}", retryable: false, e);
+        }
+
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(120));
         while (!await FreePort.IsListeningAsync(Port))
         {
-            if (_process.HasExited || timeout.IsCancellationRequested)
+            if (_process.HasExited)
             {
-                throw new InvalidOperationException($"RabbitMQ did not start on port {Port}:\n{ServerCommand.Tail(LogPath)}");
+                throw new ServerStartException(Name, $"{Describe()} exited with {_process.ExitCode} while booting. Log:\n{ServerCommand.Tail(LogPath)}", retryable: true);
+            }
+
+            if (timeout.IsCancellationRequested)
+            {
+                throw new ServerStartException(Name, $"{Describe()} did not listen within 120 s. Log:\n{ServerCommand.Tail(LogPath)}", retryable: false);
             }
 
             await Task.Delay(100);
@@ -162,7 +198,13 @@ public sealed class RabbitMqServer : IAsyncDisposable
         }
         catch (Exception e) when (e is InvalidOperationException or TimeoutException)
         {
-            throw new InvalidOperationException($"RabbitMQ listens on port {Port} but did not finish booting: {e.Message}\n{ServerCommand.Tail(LogPath)}", e);
+            throw new ServerStartException(
+                Name, $"{Describe()} listens but did not finish booting ({e.Message}). Log:\n{ServerCommand.Tail(LogPath)}", retryable: _process.HasExited, e);
         }
     }
+
+    /// <summary>The command and everything that identifies this node, for messages.</summary>
+    private string Describe() =>
+        $"'{Server}' (as {(ServerCommand.IsRoot ? ServiceUser : Environment.UserName)}; node {NodeName}, AMQP port {Port}, "
+        + $"distribution port {_environment["RABBITMQ_DIST_PORT"]}, port mapper {MapperPort}; data {_folder})";
 }

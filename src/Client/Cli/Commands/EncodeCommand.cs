@@ -1,16 +1,17 @@
 using System.CommandLine;
 using System.Globalization;
+using Similarity.Cli.Commands.Models;
 using Similarity.Cli.Commands.Streaming;
 using Similarity.Cli.IO;
 using Similarity.Inference.Models.Folders;
-using Similarity.Inference.Models.Loading;
 
 namespace Similarity.Cli.Commands;
 
 /// <summary>
 /// <c>simctl encode</c>: one UTF-8 text per input line → one embedding per text, in input order. Every line is a text,
 /// an empty line included (it becomes the embedding of the empty string); a final newline does not add a text. Output:
-/// JSON lines <c>{"embedding": [...]}</c> (shortest round-trip floats) or a float32 .npy [texts × dimension].
+/// JSON lines <c>{"embedding": [...]}</c> (shortest round-trip floats) or a float32 .npy [texts × dimension]. The model is
+/// a folder run in this process, or with <c>--cluster</c> a model the cluster's silos serve.
 /// </summary>
 internal static class EncodeCommand
 {
@@ -30,8 +31,7 @@ internal static class EncodeCommand
         command.Options.Add(outputOption);
         command.Options.Add(formatOption);
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(model.Model)!,
-            model.Options(parse),
+            model.Request(parse),
             parse.GetValue(inputOption),
             parse.GetValue(outputOption),
             parse.GetValue(formatOption)!,
@@ -39,7 +39,7 @@ internal static class EncodeCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string modelFolder, Inference.Batching.BatchingOptions options, string? input, string? output, string format, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ModelRequest request, string? input, string? output, string format, CancellationToken cancellationToken)
     {
         var npy = format.ToLowerInvariant() switch
         {
@@ -49,11 +49,11 @@ internal static class EncodeCommand
         };
 
         using var reader = new LineChunkReader(input);
-        using var loaded = ModelLoader.Open(modelFolder, options, ModelFolderKind.SentenceTransformer);
-        var encoder = loaded.Encoder;
+        await using var model = await ModelSource.OpenAsync(request, ModelFolderKind.SentenceTransformer, cancellationToken);
+        var encoder = model.Encoder;
         var stream = CommandOutput.OpenStream(output);
         await using IRowWriter writer = npy ? new NpyRowWriter(stream, encoder.Dimension) : new JsonLinesRowWriter(stream, "embedding");
-        await TerminalProgress.RunAsync($"encode {loaded.Name}", async progress =>
+        await TerminalProgress.RunAsync($"encode {model.Name}", async progress =>
         {
             progress.Report(0, reader.Length);
             return await ChunkedModelRun.RunAsync(

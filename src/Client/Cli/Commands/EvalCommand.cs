@@ -1,18 +1,18 @@
 using System.CommandLine;
 using System.Text;
+using Similarity.Cli.Commands.Models;
 using Similarity.Cli.Commands.Streaming;
 using Similarity.Cli.IO;
 using Similarity.Grains.Datasets.Suites;
 using Similarity.Grains.Evaluation;
 using Similarity.Grains.Evaluation.Reports;
 using Similarity.Inference.Models.Folders;
-using Similarity.Inference.Models.Loading;
 
 namespace Similarity.Cli.Commands;
 
 /// <summary>
-/// <c>simctl eval</c>: evaluates a bi-encoder or a cross-encoder (decided by its folder) on a benchmark suite split with
-/// sentence-transformers' metric definitions. The JSON report goes to <c>--output</c> and the table to stdout; without
+/// <c>simctl eval</c>: evaluates a bi-encoder or a cross-encoder (decided by its folder, or with <c>--cluster</c> by what
+/// the silos serve under that name) on a benchmark suite split with sentence-transformers' metric definitions. The JSON report goes to <c>--output</c> and the table to stdout; without
 /// <c>--output</c> the report goes to stdout (for scripts) and the table to stderr.
 /// </summary>
 internal static class EvalCommand
@@ -39,8 +39,7 @@ internal static class EvalCommand
         command.Options.Add(splitOption);
         command.Options.Add(outputOption);
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(model.Model)!,
-            model.Options(parse),
+            model.Request(parse),
             parse.GetValue(suiteOption)!,
             parse.GetValue(dataOption)!,
             parse.GetValue(splitOption)!,
@@ -50,8 +49,7 @@ internal static class EvalCommand
     }
 
     private static async Task<int> RunAsync(
-        string modelFolder,
-        Inference.Batching.BatchingOptions options,
+        ModelRequest request,
         string suite,
         string data,
         string split,
@@ -67,13 +65,13 @@ internal static class EvalCommand
 
         // Read the data first: a missing split or a malformed file should not wait for a model to load.
         var loadedSuite = runner.Load(suite, data, split);
-        using var loaded = ModelLoader.Open(modelFolder, options);
-        var report = await TerminalProgress.RunAsync($"{loadedSuite.Suite} {split} {loaded.Name}", progress =>
+        await using var model = await ModelSource.OpenAsync(request, expected: null, cancellationToken);
+        var report = await TerminalProgress.RunAsync($"{loadedSuite.Suite} {split} {model.Name}", progress =>
         {
             var reporter = new Progress(progress);
-            return loaded.Kind == ModelFolderKind.SentenceTransformer
-                ? runner.RunAsync(suite, data, split, loaded.Encoder, loaded.Name, reporter, cancellationToken)
-                : runner.RunAsync(suite, data, split, loaded.Classifier, loaded.Name, reporter, cancellationToken);
+            return model.Kind == ModelFolderKind.SentenceTransformer
+                ? runner.RunAsync(suite, data, split, model.Encoder, model.Name, reporter, cancellationToken)
+                : runner.RunAsync(suite, data, split, model.Classifier, model.Name, reporter, cancellationToken);
         });
 
         var json = EvaluationReportJson.Serialize(report) + "\n";

@@ -1,15 +1,16 @@
 using System.CommandLine;
+using Similarity.Cli.Commands.Models;
 using Similarity.Cli.Commands.Streaming;
 using Similarity.Cli.IO;
 using Similarity.Inference.Models;
 using Similarity.Inference.Models.Folders;
-using Similarity.Inference.Models.Loading;
 
 namespace Similarity.Cli.Commands;
 
 /// <summary>
 /// <c>simctl predict</c>: a cross-encoder scores text pairs. Input: one pair per line, <c>text1&lt;TAB&gt;text2</c> (exactly
 /// one tab; either text may be empty). Output: JSON lines <c>{"scores": [...]}</c>, the probability of each label, in input order.
+/// The model is a folder run in this process, or with <c>--cluster</c> a cross-encoder the cluster's silos serve.
 /// </summary>
 internal static class PredictCommand
 {
@@ -23,21 +24,20 @@ internal static class PredictCommand
         command.Options.Add(inputOption);
         command.Options.Add(outputOption);
         command.SetAction((parse, cancellationToken) => RunAsync(
-            parse.GetValue(model.Model)!,
-            model.Options(parse),
+            model.Request(parse),
             parse.GetValue(inputOption),
             parse.GetValue(outputOption),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string modelFolder, Inference.Batching.BatchingOptions options, string? input, string? output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(ModelRequest request, string? input, string? output, CancellationToken cancellationToken)
     {
         using var reader = new LineChunkReader(input);
-        using var loaded = ModelLoader.Open(modelFolder, options, ModelFolderKind.CrossEncoder);
-        var classifier = loaded.Classifier;
+        await using var model = await ModelSource.OpenAsync(request, ModelFolderKind.CrossEncoder, cancellationToken);
+        var classifier = model.Classifier;
         await using var writer = new JsonLinesRowWriter(CommandOutput.OpenStream(output), "scores");
-        await TerminalProgress.RunAsync($"predict {loaded.Name}", async progress =>
+        await TerminalProgress.RunAsync($"predict {model.Name}", async progress =>
         {
             progress.Report(0, reader.Length);
             return await ChunkedModelRun.RunAsync(

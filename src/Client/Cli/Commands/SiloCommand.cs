@@ -22,6 +22,10 @@ internal static class SiloCommand
         var device = new Option<string>("--device") { Description = "Device class of this silo: cpu or gpu" };
         var batchTokens = new Option<int?>("--batch-tokens") { Description = "Token budget of one inference batch" };
         var maxWait = new Option<int?>("--max-wait-ms") { Description = "How long the batcher waits to fill a batch" };
+        var maxBatch = new Option<int?>("--max-batch") { Description = "Most texts (or pairs) in one inference batch" };
+        var threads = new Option<int?>("--threads") { Description = "ONNX Runtime threads per operator for each model (0 = one per core)" };
+        var workers = new Option<int?>("--inference-workers") { Description = "Inference threads per model, each running one batch at a time" };
+        var queueCapacity = new Option<int?>("--queue-capacity") { Description = "Texts a model's batcher holds before callers are told it is overloaded (HTTP 429)" };
         var http = new Option<string>("--http") { Description = "Serve the HTTP API, /healthz, /readyz and /metrics on HOST:PORT" };
         var config = new Option<string>("--config") { Description = "JSON settings file (section \"Silo\")" };
         var clusterId = new Option<string>("--cluster-id") { Description = "Cluster to join (default: default)" };
@@ -31,7 +35,8 @@ internal static class SiloCommand
         var deliveryLimit = new Option<int?>("--delivery-limit") { Description = "Returns of a failing request before it is dead-lettered" };
         var command = new Command("silo", "Run a silo: serve models from work queues, join membership, optionally serve HTTP.")
         {
-            broker, postgres, models, device, batchTokens, maxWait, http, config, clusterId, siloId, prefetch, maxQueue, deliveryLimit,
+            broker, postgres, models, device, batchTokens, maxWait, maxBatch, threads, workers, queueCapacity, http, config, clusterId, siloId,
+            prefetch, maxQueue, deliveryLimit,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -42,6 +47,10 @@ internal static class SiloCommand
             Set(overrides, nameof(SiloOptions.Device), parse.GetValue(device));
             Set(overrides, nameof(SiloOptions.BatchTokens), parse.GetValue(batchTokens));
             Set(overrides, nameof(SiloOptions.MaxWaitMs), parse.GetValue(maxWait));
+            Set(overrides, nameof(SiloOptions.MaxBatch), parse.GetValue(maxBatch));
+            Set(overrides, nameof(SiloOptions.Threads), parse.GetValue(threads));
+            Set(overrides, nameof(SiloOptions.InferenceWorkers), parse.GetValue(workers));
+            Set(overrides, nameof(SiloOptions.QueueCapacity), parse.GetValue(queueCapacity));
             Set(overrides, nameof(SiloOptions.Http), parse.GetValue(http));
             Set(overrides, nameof(SiloOptions.ClusterId), parse.GetValue(clusterId));
             Set(overrides, nameof(SiloOptions.SiloId), parse.GetValue(siloId));

@@ -7,8 +7,9 @@ namespace Similarity.Silo.Fabric.Codec;
 /// <code>
 /// EncodeRequest:  01 01 count text*
 /// PredictRequest: 01 02 count (text text)*
-/// MatrixReply:    01 03 rows columns float32[rows*columns]
-/// ErrorReply:     01 04 code:byte message:text parameter:text (empty = none)
+/// MatrixReply:        01 03 rows columns float32[rows*columns]
+/// ErrorReply:         01 04 code:byte message:text parameter:text (empty = none)
+/// CountedMatrixReply: 01 05 rows columns tokens float32[rows*columns]   (tokens the model read, for usage)
 /// </code>
 /// </summary>
 public static class PayloadFormat

@@ -7,4 +7,7 @@ public enum PayloadKind : byte
     PredictRequest = 2,
     MatrixReply = 3,
     ErrorReply = 4,
+
+    /// <summary>A matrix reply that also says how many tokens the model read to compute it.</summary>
+    CountedMatrixReply = 5,
 }

@@ -4,15 +4,24 @@ using Similarity.Inference.Tensors;
 
 namespace Similarity.Silo.Fabric.Codec;
 
-/// <summary>Replies: a matrix (embeddings or label scores), or a typed error that the caller rethrows.</summary>
+/// <summary>
+/// Replies: a matrix (embeddings or label scores) with its token count when the model counted, or a typed error that the
+/// caller rethrows.
+/// </summary>
 public static class ReplyCodec
 {
     public static void WriteMatrix(IBufferWriter<byte> output, EmbeddingMatrix matrix)
     {
         var writer = new PayloadWriter(output);
-        writer.WriteHeader(PayloadKind.MatrixReply);
+        var tokens = matrix.TokenCount;
+        writer.WriteHeader(tokens is null ? PayloadKind.MatrixReply : PayloadKind.CountedMatrixReply);
         writer.WriteVarUInt((uint)matrix.Rows);
         writer.WriteVarUInt((uint)matrix.Columns);
+        if (tokens is { } count)
+        {
+            writer.WriteVarUInt((uint)Math.Clamp(count, 0, uint.MaxValue));
+        }
+
         writer.WriteFloats(matrix.Data);
     }
 
@@ -38,20 +47,21 @@ public static class ReplyCodec
             throw ReadError(ref reader);
         }
 
-        if (kind != PayloadKind.MatrixReply)
+        if (kind is not (PayloadKind.MatrixReply or PayloadKind.CountedMatrixReply))
         {
             throw new PayloadFormatException($"expected a reply, got a {kind} payload");
         }
 
         var rows = (int)Math.Min(reader.ReadVarUInt("row count"), int.MaxValue);
         var columns = (int)Math.Min(reader.ReadVarUInt("column count"), int.MaxValue);
+        long? tokens = kind == PayloadKind.CountedMatrixReply ? reader.ReadVarUInt("token count") : null;
         if ((long)rows * columns * sizeof(float) != reader.Remaining)
         {
             throw new PayloadFormatException(
                 $"a {rows}x{columns} matrix needs {(long)rows * columns * sizeof(float)} bytes of values; the reply has {reader.Remaining}");
         }
 
-        var matrix = new EmbeddingMatrix(rows, columns);
+        var matrix = new EmbeddingMatrix(rows, columns) { TokenCount = tokens };
         reader.ReadFloats(matrix.Data, "matrix values");
         return matrix;
     }

@@ -6,6 +6,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Similarity.Cli.IO;
 using Similarity.Grains.Contracts;
+using Similarity.Inference.Batching;
 using Similarity.Inference.Models;
 using Similarity.Inference.Tensors;
 using Similarity.Silo.Calls;
@@ -17,6 +18,8 @@ namespace Similarity.Cli.Commands.Bench;
 /// <summary>
 /// <c>simctl bench cluster</c>: sentences/s encoding a file through a cluster of N silos on RabbitMQ against the same
 /// model called in-process, in one run, with their ratio and the per-request overhead of the fabric in milliseconds.
+/// Both sides get the same ONNX threads in total (by default all cores in process, an equal share per silo), and the
+/// median of <c>--runs</c> timed passes after a warm-up.
 /// </summary>
 internal static class BenchClusterCommand
 {
@@ -31,23 +34,33 @@ internal static class BenchClusterCommand
         var postgres = new Option<string>("--postgres") { Description = "PostgreSQL connection string for membership (none: in-memory)" };
         var perRequest = new Option<int>("--texts-per-request") { Description = "Sentences per request through the cluster", DefaultValueFactory = _ => 64 };
         var probes = new Option<int>("--probes") { Description = "Single-sentence round trips used to measure the per-request overhead", DefaultValueFactory = _ => 200 };
+        var threads = new Option<int>("--threads") { Description = "ONNX threads in process; each silo gets an equal share (0 = one per core)", DefaultValueFactory = _ => 0 };
+        var runs = new Option<int>("--runs") { Description = "Timed passes over the input on each side (the median is reported)", DefaultValueFactory = _ => 3 };
         var loaderType = new Option<string>("--model-loader") { Description = "Assembly-qualified IModelLoader type (default: the model folder loader)" };
         var json = new Option<bool>("--json") { Description = "Write one JSON object instead of a table" };
         var output = new Option<string>("--output", "-o") { Description = "Write the figures here instead of stdout" };
         var command = new Command("cluster", "Sentences/s through a RabbitMQ cluster of N silos vs in-process, and the per-request overhead.")
         {
-            model, input, silos, broker, postgres, perRequest, probes, loaderType, json, output,
+            model, input, silos, broker, postgres, perRequest, probes, threads, runs, loaderType, json, output,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var threadCount = parse.GetValue(threads);
+            if (threadCount < 0)
+            {
+                throw new CliException($"--threads must be 0 (one per core) or more, got {threadCount}");
+            }
+
             var settings = new Settings(
                 parse.GetRequiredValue(model),
                 AtLeastOne(parse.GetValue(silos), "--silos"),
                 parse.GetRequiredValue(broker),
                 parse.GetValue(postgres),
                 AtLeastOne(parse.GetValue(perRequest), "--texts-per-request"),
-                AtLeastOne(parse.GetValue(probes), "--probes"));
+                AtLeastOne(parse.GetValue(probes), "--probes"),
+                threadCount == 0 ? Environment.ProcessorCount : threadCount,
+                AtLeastOne(parse.GetValue(runs), "--runs"));
             var sentences = await CommandInput.ReadAllLinesAsync(parse.GetRequiredValue(input), cancellationToken);
             if (sentences.Count == 0)
             {
@@ -70,14 +83,18 @@ internal static class BenchClusterCommand
     private static async Task<Figures> RunAsync(Settings settings, IModelLoader loader, List<string> sentences, CancellationToken cancellationToken)
     {
         var binding = new ModelBinding(ModelName, settings.ModelFolder);
-        var load = new ModelLoadSettings(DeviceClass.Cpu, 16_384, TimeSpan.FromMilliseconds(5));
-        await using var local = await loader.LoadAsync(binding, load, cancellationToken);
-        var encoder = local.Encoder ?? throw new CliException($"--model {settings.ModelFolder} is a cross-encoder; bench cluster encodes sentences");
-
-        var warmUp = sentences.Take(Math.Min(sentences.Count, settings.TextsPerRequest)).ToArray();
-        await encoder.EncodeAsync(warmUp, cancellationToken);
-        var (inProcessSeconds, expected) = await TimeAsync(() => encoder.EncodeAsync(sentences, cancellationToken));
-        var inProcessProbe = await ProbeAsync(encoder, sentences, settings.Probes, cancellationToken);
+        var queue = Math.Max(new BatchingOptions().QueueCapacity, sentences.Count);
+        var load = new ModelLoadSettings(DeviceClass.Cpu, new BatchingOptions { QueueCapacity = queue, IntraOpThreads = settings.Threads });
+        var warmUp = sentences.Take(Math.Min(sentences.Count, 256)).ToArray();
+        double inProcessSeconds, inProcessProbe;
+        EmbeddingMatrix expected;
+        await using (var local = await loader.LoadAsync(binding, load, cancellationToken))
+        {
+            var encoder = local.Encoder ?? throw new CliException($"--model {settings.ModelFolder} is a cross-encoder; bench cluster encodes sentences");
+            await encoder.EncodeAsync(warmUp, cancellationToken);
+            (inProcessSeconds, expected) = await TimeAsync(settings.Runs, () => encoder.EncodeAsync(sentences, cancellationToken));
+            inProcessProbe = await ProbeAsync(encoder, sentences, settings.Probes, cancellationToken);
+        }
 
         await using var cluster = await LocalCluster.StartAsync(
             new LocalClusterOptions
@@ -87,12 +104,13 @@ internal static class BenchClusterCommand
                 ModelLoader = loader,
                 Models = { [ModelName] = settings.ModelFolder },
                 InitialSilos = settings.Silos,
+                ConfigureSilo = (_, silo) => (silo.Threads, silo.QueueCapacity) = (settings.ThreadsPerSilo, queue),
                 ClientOptions = new GrainCallOptions { MaxItemsPerRequest = settings.TextsPerRequest, Timeout = TimeSpan.FromMinutes(5) },
             },
             cancellationToken);
         var remote = cluster.Client.GetEncoder(ModelName);
         await remote.EncodeAsync(warmUp, cancellationToken);
-        var (clusterSeconds, actual) = await TimeAsync(() => remote.EncodeAsync(sentences, cancellationToken));
+        var (clusterSeconds, actual) = await TimeAsync(settings.Runs, () => remote.EncodeAsync(sentences, cancellationToken));
         var clusterProbe = await ProbeAsync(remote, sentences, settings.Probes, cancellationToken);
 
         return new Figures(
@@ -101,14 +119,38 @@ internal static class BenchClusterCommand
             inProcessProbe * 1000,
             clusterProbe * 1000,
             MaxDifference(expected, actual),
-            (sentences.Count + settings.TextsPerRequest - 1) / settings.TextsPerRequest);
+            (sentences.Count + settings.TextsPerRequest - 1) / settings.TextsPerRequest,
+            LoadAverage());
     }
 
-    private static async Task<(double Seconds, EmbeddingMatrix Result)> TimeAsync(Func<Task<EmbeddingMatrix>> run)
+    /// <summary>The median seconds of <paramref name="runs"/> passes, and the last pass's result.</summary>
+    private static async Task<(double Seconds, EmbeddingMatrix Result)> TimeAsync(int runs, Func<Task<EmbeddingMatrix>> run)
     {
-        var watch = Stopwatch.StartNew();
-        var result = await run();
-        return (watch.Elapsed.TotalSeconds, result);
+        var seconds = new double[runs];
+        EmbeddingMatrix? result = null;
+        for (var i = 0; i < runs; i++)
+        {
+            var watch = Stopwatch.StartNew();
+            result = await run();
+            seconds[i] = watch.Elapsed.TotalSeconds;
+        }
+
+        Array.Sort(seconds);
+        var median = runs % 2 == 1 ? seconds[runs / 2] : (seconds[(runs / 2) - 1] + seconds[runs / 2]) / 2;
+        return (median, result!);
+    }
+
+    /// <summary>The 1, 5 and 15 minute load averages (Linux), so figures can be judged against what else was running.</summary>
+    private static double[] LoadAverage()
+    {
+        try
+        {
+            return File.ReadAllText("/proc/loadavg").Split(' ').Take(3).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            return [];
+        }
     }
 
     /// <summary>Mean seconds of one single-sentence call, made one after another (latency, not throughput).</summary>
@@ -150,6 +192,7 @@ internal static class BenchClusterCommand
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"bench cluster: {sentences} sentences, {settings.Silos} silo(s) on RabbitMQ, {settings.TextsPerRequest} per request ({figures.Requests} requests)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  ONNX threads {settings.Threads} in process, {settings.ThreadsPerSilo} per silo; median of {settings.Runs} run(s); load average {string.Join(' ', figures.LoadAverage.Select(l => l.ToString("F2", CultureInfo.InvariantCulture)))}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  in-process      {figures.InProcessPerSecond,12:0.0} sentences/s");
         text.AppendLine(CultureInfo.InvariantCulture, $"  cluster         {figures.ClusterPerSecond,12:0.0} sentences/s");
         text.AppendLine(CultureInfo.InvariantCulture, $"  ratio           {figures.ClusterPerSecond / figures.InProcessPerSecond,12:0.000} (cluster / in-process)");
@@ -168,6 +211,16 @@ internal static class BenchClusterCommand
             json.WriteNumber("sentences", sentences);
             json.WriteNumber("silos", settings.Silos);
             json.WriteNumber("texts_per_request", settings.TextsPerRequest);
+            json.WriteNumber("threads_in_process", settings.Threads);
+            json.WriteNumber("threads_per_silo", settings.ThreadsPerSilo);
+            json.WriteNumber("runs", settings.Runs);
+            json.WriteStartArray("load_average");
+            foreach (var load in figures.LoadAverage)
+            {
+                json.WriteNumberValue(load);
+            }
+
+            json.WriteEndArray();
             json.WriteNumber("requests", figures.Requests);
             json.WriteNumber("in_process_sentences_per_second", figures.InProcessPerSecond);
             json.WriteNumber("cluster_sentences_per_second", figures.ClusterPerSecond);
@@ -184,8 +237,12 @@ internal static class BenchClusterCommand
 
     private static int AtLeastOne(int value, string option) => value >= 1 ? value : throw new CliException($"{option} must be at least 1, got {value}");
 
-    private sealed record Settings(string ModelFolder, int Silos, string Broker, string? Postgres, int TextsPerRequest, int Probes);
+    private sealed record Settings(string ModelFolder, int Silos, string Broker, string? Postgres, int TextsPerRequest, int Probes, int Threads, int Runs)
+    {
+        /// <summary>An equal share of the in-process threads, so both sides compute with the same number of threads.</summary>
+        public int ThreadsPerSilo => Math.Max(1, Threads / Silos);
+    }
 
     private sealed record Figures(
-        double InProcessPerSecond, double ClusterPerSecond, double InProcessProbeMs, double ClusterProbeMs, double MaxDifference, int Requests);
+        double InProcessPerSecond, double ClusterPerSecond, double InProcessProbeMs, double ClusterProbeMs, double MaxDifference, int Requests, double[] LoadAverage);
 }

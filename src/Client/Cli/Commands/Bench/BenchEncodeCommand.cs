@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Similarity.Cli.Commands.Models;
 using Similarity.Cli.Commands.Streaming;
 using Similarity.Cli.IO;
 using Similarity.Inference.Models.Folders;
@@ -27,7 +28,7 @@ internal static class BenchEncodeCommand
         var runsOption = new Option<int>("--runs") { Description = "Timed runs of each mode (the median is reported).", DefaultValueFactory = _ => 3 };
         var jsonOption = new Option<bool>("--json") { Description = "Write the figures as one JSON object instead of a table." };
         var command = new Command("encode", "Throughput of the token-budget batcher vs fixed batches of 32 in input order.");
-        model.AddTo(command);
+        model.AddTo(command, cluster: false);
         command.Options.Add(inputOption);
         command.Options.Add(runsOption);
         command.Options.Add(jsonOption);

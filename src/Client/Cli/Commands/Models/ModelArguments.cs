@@ -1,0 +1,141 @@
+using System.CommandLine;
+using Similarity.Grains.Contracts;
+using Similarity.Inference.Batching;
+using Similarity.Silo.Hosting;
+
+namespace Similarity.Cli.Commands.Models;
+
+/// <summary>
+/// The options every model-running command shares: <c>--model</c> (a folder, or with <c>--cluster</c> the name of a
+/// model the silos serve), where it runs (<c>--cluster</c>, <c>--cluster-id</c>, <c>--device</c>) and how an
+/// in-process model cuts its batches.
+/// </summary>
+internal sealed class ModelArguments
+{
+    public Option<string> Model { get; } = new("--model")
+    {
+        Description = "Model folder: a sentence-transformers bi-encoder (modules.json) or a cross-encoder (config.json with labels). "
+            + "With --cluster: the NAME of a model the cluster's silos serve.",
+        Required = true,
+    };
+
+    public Option<string?> Cluster { get; } = new("--cluster")
+    {
+        Description = "Run through the cluster behind this RabbitMQ URI, amqp://USER:PASS@HOST:PORT/VHOST, instead of in this process.",
+    };
+
+    public Option<string> ClusterId { get; } = new("--cluster-id")
+    {
+        Description = "With --cluster: the silos' cluster id.",
+        DefaultValueFactory = _ => "default",
+    };
+
+    public Option<string> Device { get; } = new("--device")
+    {
+        Description = "cpu or gpu: with --cluster, which silos serve the calls; in process, gpu runs the model on ONNX Runtime's CUDA provider.",
+        DefaultValueFactory = _ => "cpu",
+    };
+
+    public Option<int> BatchTokens { get; } = new("--batch-tokens")
+    {
+        Description = "Padded tokens per batch (batch size x longest sequence). In process only.",
+        DefaultValueFactory = _ => new BatchingOptions().BatchTokens,
+    };
+
+    public Option<int> MaxBatch { get; } = new("--max-batch")
+    {
+        Description = "Most texts in one batch. In process only.",
+        DefaultValueFactory = _ => new BatchingOptions().MaxBatchSize,
+    };
+
+    public Option<int> Threads { get; } = new("--threads")
+    {
+        Description = "ONNX Runtime threads per operator (0 = one per core). In process only.",
+        DefaultValueFactory = _ => 0,
+    };
+
+    private bool _batching;
+
+    /// <summary>Adds the model option, the batching options when <paramref name="batching"/>, the placement options when <paramref name="cluster"/>.</summary>
+    public void AddTo(Command command, bool batching = true, bool cluster = true)
+    {
+        _batching = batching;
+        command.Options.Add(Model);
+        if (cluster)
+        {
+            command.Options.Add(Cluster);
+            command.Options.Add(ClusterId);
+            command.Options.Add(Device);
+        }
+
+        if (batching)
+        {
+            command.Options.Add(BatchTokens);
+            command.Options.Add(MaxBatch);
+            command.Options.Add(Threads);
+        }
+    }
+
+    /// <summary>The batching options the user asked for; a non-positive size is a <see cref="CliException"/> naming the option.</summary>
+    public BatchingOptions Options(ParseResult parse)
+    {
+        if (!_batching)
+        {
+            return new BatchingOptions();
+        }
+
+        var batchTokens = parse.GetValue(BatchTokens);
+        var maxBatch = parse.GetValue(MaxBatch);
+        var threads = parse.GetValue(Threads);
+        Require(batchTokens >= 1, $"--batch-tokens must be at least 1, not {batchTokens}");
+        Require(maxBatch >= 1, $"--max-batch must be at least 1, not {maxBatch}");
+        Require(threads >= 0, $"--threads must be 0 (one per core) or more, not {threads}");
+        return new BatchingOptions { BatchTokens = batchTokens, MaxBatchSize = maxBatch, IntraOpThreads = threads };
+    }
+
+    /// <summary>Which model to run and where, checked: a <see cref="CliException"/> names the option at fault.</summary>
+    public ModelRequest Request(ParseResult parse)
+    {
+        var model = parse.GetRequiredValue(Model);
+        DeviceClass device;
+        try
+        {
+            device = DeviceClassNames.Parse(parse.GetValue(Device) ?? "cpu");
+        }
+        catch (ArgumentException)
+        {
+            throw new CliException($"--device must be cpu or gpu, not '{parse.GetValue(Device)}'");
+        }
+
+        if (parse.GetValue(Cluster) is not { } cluster)
+        {
+            Require(!IsGiven(parse, ClusterId), "--cluster-id needs --cluster");
+            return new ModelRequest(model, null, null, device, Options(parse));
+        }
+
+        if (!Uri.TryCreate(cluster, UriKind.Absolute, out var broker) || broker.Scheme is not ("amqp" or "amqps"))
+        {
+            throw new CliException($"--cluster '{SiloOptionsValidator.Redact(cluster)}' must be an amqp:// or amqps:// URI (amqp://USER:PASS@HOST:PORT/VHOST)");
+        }
+
+        foreach (var option in (Option[])[BatchTokens, MaxBatch, Threads])
+        {
+            Require(!IsGiven(parse, option), $"{option.Name} applies to a model run in this process; with --cluster the silos' own settings apply");
+        }
+
+        Require(ModelNames.IsValid(model), $"--model '{model}' is not a model name: with --cluster it names a model the silos serve (--model NAME=DIR of simctl silo)");
+        var clusterId = parse.GetValue(ClusterId) ?? "default";
+        Require(ModelNames.IsValid(clusterId), $"--cluster-id '{clusterId}' must be ASCII letters, digits, '.', '_' or '-'");
+        return new ModelRequest(model, broker, clusterId, device, new BatchingOptions());
+    }
+
+    private static bool IsGiven(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };
+
+    private static void Require(bool ok, string message)
+    {
+        if (!ok)
+        {
+            throw new CliException(message);
+        }
+    }
+}

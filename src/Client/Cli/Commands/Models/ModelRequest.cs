@@ -1,0 +1,10 @@
+using Similarity.Grains.Contracts;
+using Similarity.Inference.Batching;
+
+namespace Similarity.Cli.Commands.Models;
+
+/// <summary>
+/// The model a command asked for: a folder run in this process (<see cref="Cluster"/> null), or the name of a model the
+/// silos of a cluster serve; the device class; and, in process, how its batcher cuts batches.
+/// </summary>
+internal sealed record ModelRequest(string Model, Uri? Cluster, string? ClusterId, DeviceClass Device, BatchingOptions Batching);

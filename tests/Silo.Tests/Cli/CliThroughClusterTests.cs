@@ -1,0 +1,200 @@
+using System.Globalization;
+using System.Text.Json;
+using Similarity.Inference.Tensors;
+using Similarity.Silo.Calls;
+using Similarity.Silo.Models;
+using Similarity.Silo.Testing;
+using Similarity.Silo.Tests.Doubles;
+using Similarity.Silo.Tests.Servers;
+using Similarity.TestSupport;
+using Similarity.TestSupport.Servers;
+
+namespace Similarity.Silo.Tests.Cli;
+
+/// <summary>
+/// <c>simctl</c> run both ways, in process (<c>--model DIR</c>) and through a two-silo cluster on RabbitMQ and
+/// PostgreSQL (<c>--cluster URI --model NAME</c>): the outputs must agree. The silos serve the fixture folders under
+/// their folder names, so reports name the model the same way on both sides.
+/// </summary>
+[Collection(ClusterServersCollection.Name)]
+public sealed class CliThroughClusterTests(ClusterServers servers) : IAsyncLifetime, IDisposable
+{
+    private const string BiEncoder = "bert-mean";
+    private const string CrossEncoder = "albert-cross-encoder";
+    private readonly DirectoryInfo _scratch = Directory.CreateTempSubdirectory("simctl-cluster-cli-");
+    private LocalCluster _cluster = null!;
+
+    private string[] Cluster => ["--cluster", servers.RabbitMq.Uri.ToString(), "--cluster-id", _cluster.ClusterId];
+
+    public async Task InitializeAsync() => _cluster = await LocalCluster.StartAsync(new LocalClusterOptions
+    {
+        Broker = servers.RabbitMq.Uri.ToString(),
+        Postgres = servers.Postgres.ConnectionString,
+        ModelLoader = new ModelFolderLoader(),
+        Models = { [BiEncoder] = SharedFolder.Model(BiEncoder), [CrossEncoder] = SharedFolder.Model(CrossEncoder) },
+        InitialSilos = 2,
+    });
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    public void Dispose() => _scratch.Delete(recursive: true);
+
+    [Fact]
+    public async Task Encode_through_the_cluster_prints_the_in_process_embeddings()
+    {
+        var input = Write("texts.txt", TestCorpus.Texts(700));
+
+        var local = await SimctlRun.RunAsync("encode", "--model", SharedFolder.Model(BiEncoder), "--input", input);
+        var remote = await SimctlRun.RunAsync(["encode", "--model", BiEncoder, "--input", input, .. Cluster]);
+
+        Reference.AssertClose(JsonRows(local, "embedding"), JsonRows(remote, "embedding"));
+        Assert.True(_cluster.Silos.All(s => s.Completed > 0), "both silos should have encoded part of the input");
+    }
+
+    [Fact]
+    public async Task Encode_to_npy_through_the_cluster_writes_the_in_process_matrix()
+    {
+        var input = Write("texts.txt", TestCorpus.Texts(300));
+        var localPath = Path.Combine(_scratch.FullName, "local.npy");
+        var remotePath = Path.Combine(_scratch.FullName, "remote.npy");
+
+        Succeeded(await SimctlRun.RunAsync("encode", "--model", SharedFolder.Model(BiEncoder), "--input", input, "--format", "npy", "--output", localPath));
+        Succeeded(await SimctlRun.RunAsync(["encode", "--model", BiEncoder, "--input", input, "--format", "npy", "--output", remotePath, .. Cluster]));
+
+        Reference.AssertClose(NpyFormat.Read(localPath), NpyFormat.Read(remotePath));
+    }
+
+    [Fact]
+    public async Task Predict_through_the_cluster_prints_the_in_process_scores()
+    {
+        var texts = TestCorpus.Texts(120);
+        var input = Write("pairs.tsv", texts.Zip(texts.Reverse(), (a, b) => $"{a}\t{b}"));
+
+        var local = await SimctlRun.RunAsync("predict", "--model", SharedFolder.Model(CrossEncoder), "--input", input);
+        var remote = await SimctlRun.RunAsync(["predict", "--model", CrossEncoder, "--input", input, .. Cluster]);
+
+        Reference.AssertClose(JsonRows(local, "scores"), JsonRows(remote, "scores"));
+    }
+
+    [Theory]
+    [InlineData(BiEncoder, "stsb", "dev")]
+    [InlineData(CrossEncoder, "mrpc", "train")]
+    public async Task Eval_through_the_cluster_reports_the_in_process_metrics(string model, string suite, string split)
+    {
+        string[] args = ["eval", "--suite", suite, "--data", SharedFolder.Data, "--split", split];
+
+        var local = await SimctlRun.RunAsync([.. args, "--model", SharedFolder.Model(model)]);
+        var remote = await SimctlRun.RunAsync([.. args, "--model", model, .. Cluster]);
+
+        Succeeded(local);
+        Succeeded(remote);
+        Assert.Equal(model, JsonDocument.Parse(remote.StandardOutput).RootElement.GetProperty("model").GetString());
+        AssertSameNumbers(JsonDocument.Parse(local.StandardOutput).RootElement, JsonDocument.Parse(remote.StandardOutput).RootElement);
+    }
+
+    [Fact]
+    public async Task Cluster_from_texts_through_the_cluster_finds_the_in_process_communities()
+    {
+        var texts = TestCorpus.Texts(240).Select(t => t[..t.IndexOf(" #", StringComparison.Ordinal)] + (t.Length % 3 == 0 ? "" : " again")).ToArray();
+        var input = Write("questions.txt", texts);
+        string[] args = ["cluster", "--input", input, "--threshold", "0.9", "--min-size", "5"];
+
+        var local = await SimctlRun.RunAsync([.. args, "--model", SharedFolder.Model(BiEncoder)]);
+        var remote = await SimctlRun.RunAsync([.. args, "--model", BiEncoder, .. Cluster]);
+
+        Succeeded(local);
+        Succeeded(remote);
+        Assert.NotEmpty(local.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Equal(local.StandardOutput, remote.StandardOutput);
+    }
+
+    [Fact]
+    public async Task A_model_the_cluster_does_not_serve_is_one_line_naming_it_and_the_cluster()
+    {
+        var result = await SimctlRun.RunWithInputAsync("text\n", ["encode", "--model", "absent", .. Cluster]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries));
+        Assert.Contains("no live silo serves model 'absent' on cpu", line);
+        Assert.Contains($"cluster '{_cluster.ClusterId}'", line);
+        Assert.DoesNotContain("guest:guest", line);
+    }
+
+    [Fact]
+    public async Task Encoding_with_a_served_cross_encoder_is_refused_naming_the_model()
+    {
+        var result = await SimctlRun.RunWithInputAsync("text\n", ["encode", "--model", CrossEncoder, .. Cluster]);
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains($"model '{CrossEncoder}' is a cross-encoder", Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public async Task The_cluster_bench_reports_both_rates_their_ratio_and_identical_results()
+    {
+        var input = Write("sentences.txt", TestCorpus.Texts(500));
+
+        var result = await SimctlRun.RunAsync(
+            "bench", "cluster", "--model", SharedFolder.Model(BiEncoder), "--input", input, "--silos", "2", "--broker", servers.RabbitMq.Uri.ToString(),
+            "--probes", "20", "--runs", "1", "--json");
+
+        Succeeded(result);
+        var figures = JsonDocument.Parse(result.StandardOutput).RootElement;
+        Assert.Equal((500, 2, 8), (figures.GetProperty("sentences").GetInt32(), figures.GetProperty("silos").GetInt32(), figures.GetProperty("requests").GetInt32()));
+        Assert.True(figures.GetProperty("cluster_sentences_per_second").GetDouble() > 0);
+        Assert.Equal(
+            figures.GetProperty("cluster_sentences_per_second").GetDouble() / figures.GetProperty("in_process_sentences_per_second").GetDouble(),
+            figures.GetProperty("ratio").GetDouble(),
+            1e-9);
+        Assert.InRange(figures.GetProperty("max_abs_difference").GetDouble(), 0, Reference.Tolerance);
+    }
+
+    private string Write(string name, IEnumerable<string> lines)
+    {
+        var path = Path.Combine(_scratch.FullName, name);
+        File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    private static void Succeeded((int ExitCode, string StandardOutput, string StandardError) result) =>
+        Assert.True(result.ExitCode == 0, $"exit code {result.ExitCode}: {result.StandardError}");
+
+    private static EmbeddingMatrix JsonRows((int ExitCode, string StandardOutput, string StandardError) result, string key)
+    {
+        Succeeded(result);
+        return EmbeddingMatrix.FromRows(result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => JsonDocument.Parse(line).RootElement.GetProperty(key).EnumerateArray().Select(v => v.GetSingle()).ToArray())
+            .ToArray());
+    }
+
+    /// <summary>The same JSON shape, every number within the tolerance (metrics computed from the same embeddings).</summary>
+    private static void AssertSameNumbers(JsonElement expected, JsonElement actual, string path = "$")
+    {
+        Assert.True(expected.ValueKind == actual.ValueKind, $"{path}: {expected.ValueKind} vs {actual.ValueKind}");
+        switch (expected.ValueKind)
+        {
+            case JsonValueKind.Object:
+                Assert.Equal(expected.EnumerateObject().Select(p => p.Name), actual.EnumerateObject().Select(p => p.Name));
+                foreach (var property in expected.EnumerateObject())
+                {
+                    AssertSameNumbers(property.Value, actual.GetProperty(property.Name), $"{path}.{property.Name}");
+                }
+
+                break;
+            case JsonValueKind.Array:
+                Assert.Equal(expected.GetArrayLength(), actual.GetArrayLength());
+                for (var i = 0; i < expected.GetArrayLength(); i++)
+                {
+                    AssertSameNumbers(expected[i], actual[i], string.Create(CultureInfo.InvariantCulture, $"{path}[{i}]"));
+                }
+
+                break;
+            case JsonValueKind.Number:
+                Assert.True(Math.Abs(expected.GetDouble() - actual.GetDouble()) <= Reference.Tolerance, $"{path}: {expected.GetDouble()} vs {actual.GetDouble()}");
+                break;
+            default:
+                Assert.Equal(expected.ToString(), actual.ToString());
+                break;
+        }
+    }
+}

@@ -1,0 +1,36 @@
+namespace Similarity.TestSupport.Servers;
+
+/// <summary>
+/// Data folders for test servers. As root the servers run as their own service users, who must be able to reach the
+/// folder: a temp folder under a private parent (a TMPDIR inside /root, say) would make every server fail at once with
+/// "permission denied", so such a parent is replaced by /tmp.
+/// </summary>
+public static class ServerFolder
+{
+    public static string Create(string prefix)
+    {
+        var parent = Path.GetTempPath();
+        if (ServerCommand.IsRoot && !OperatingSystem.IsWindows() && !EveryoneCanTraverse(parent))
+        {
+            parent = "/tmp";
+        }
+
+        var folder = Path.Combine(parent, prefix + Guid.NewGuid().ToString("N")[..10]);
+        Directory.CreateDirectory(folder);
+        return folder;
+    }
+
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    private static bool EveryoneCanTraverse(string path)
+    {
+        for (var dir = new DirectoryInfo(Path.GetFullPath(path)); dir is not null; dir = dir.Parent)
+        {
+            if (!dir.Exists || (dir.UnixFileMode & UnixFileMode.OtherExecute) == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
