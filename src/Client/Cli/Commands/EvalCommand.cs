@@ -5,6 +5,7 @@ using Similarity.Cli.IO;
 using Similarity.Grains.Datasets.Suites;
 using Similarity.Grains.Evaluation;
 using Similarity.Grains.Evaluation.Reports;
+using Similarity.Inference.Batching;
 using Similarity.Inference.Models.Folders;
 using Similarity.Inference.Models.Loading;
 
@@ -51,7 +52,7 @@ internal static class EvalCommand
 
     private static async Task<int> RunAsync(
         string modelFolder,
-        Inference.Batching.BatchingOptions options,
+        BatchingOptions options,
         string suite,
         string data,
         string split,

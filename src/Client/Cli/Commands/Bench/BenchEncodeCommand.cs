@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using Similarity.Cli.Commands.Streaming;
 using Similarity.Cli.IO;
+using Similarity.Inference.Batching;
 using Similarity.Inference.Models.Folders;
 using Similarity.Inference.Models.Loading;
 using Similarity.Inference.Tensors;
@@ -41,7 +42,7 @@ internal static class BenchEncodeCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string modelFolder, Inference.Batching.BatchingOptions options, string input, int runs, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string modelFolder, BatchingOptions options, string input, int runs, bool json, CancellationToken cancellationToken)
     {
         if (runs < 1)
         {
@@ -131,7 +132,7 @@ internal static class BenchEncodeCommand
     private sealed record Report(
         string Model,
         string Input,
-        Inference.Batching.BatchingOptions Options,
+        BatchingOptions Options,
         int Runs,
         double TokenizeSeconds,
         EncodeThroughput Batcher,
