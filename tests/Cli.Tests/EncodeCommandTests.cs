@@ -43,6 +43,7 @@ public class EncodeCommandTests
 
         CliAssert.Succeeded(result);
         Assert.Empty(result.StandardOutput);
+        Assert.Empty(result.StandardError);
         var matrix = NpyFormat.Read(output);
         Assert.Equal((indices.Length, 32), (matrix.Rows, matrix.Columns));
         for (var row = 0; row < matrix.Rows; row++)
