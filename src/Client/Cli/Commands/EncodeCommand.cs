@@ -17,8 +17,8 @@ internal static class EncodeCommand
 {
     public static Command Create()
     {
-        var model = new ModelArguments(ModelArguments.BiEncoder);
-        var inputOption = new Option<string?>("--input") { Description = "Texts, one per line, UTF-8 (default: stdin). An empty line is a text too; a final newline adds none." };
+        var model = new ModelArguments();
+        var inputOption = new Option<string?>("--input") { Description = "Texts, one per line, UTF-8 (default: stdin). Empty lines are texts too." };
         var outputOption = new Option<string?>("--output") { Description = "Where to write the embeddings (default: stdout)." };
         var formatOption = new Option<string>("--format")
         {

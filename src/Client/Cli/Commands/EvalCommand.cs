@@ -20,7 +20,7 @@ internal static class EvalCommand
 {
     public static Command Create()
     {
-        var model = new ModelArguments(ModelArguments.EitherKind);
+        var model = new ModelArguments();
         var suiteOption = new Option<string>("--suite")
         {
             Description = "Suite: " + string.Join(", ", SuiteCatalog.Default.Suites.Select(s => s.Name)) + ".",

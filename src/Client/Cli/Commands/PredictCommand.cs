@@ -16,7 +16,7 @@ internal static class PredictCommand
 {
     public static Command Create()
     {
-        var model = new ModelArguments(ModelArguments.CrossEncoder);
+        var model = new ModelArguments();
         var inputOption = new Option<string?>("--input") { Description = "Pairs, one per line as text1<TAB>text2, UTF-8 (default: stdin)." };
         var outputOption = new Option<string?>("--output") { Description = "Where to write the JSON lines (default: stdout)." };
         var command = new Command("predict", "Score text pairs (text1<TAB>text2 per line) with a cross-encoder.");

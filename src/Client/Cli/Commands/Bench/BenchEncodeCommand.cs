@@ -23,7 +23,7 @@ internal static class BenchEncodeCommand
 
     public static Command Create()
     {
-        var model = new ModelArguments(ModelArguments.BiEncoder);
+        var model = new ModelArguments();
         var inputOption = new Option<string>("--input") { Description = "The corpus: one text per line, UTF-8.", Required = true };
         var runsOption = new Option<int>("--runs") { Description = "Timed runs of each mode (the median is reported).", DefaultValueFactory = _ => 3 };
         var jsonOption = new Option<bool>("--json") { Description = "Write the figures as one JSON object instead of a table." };

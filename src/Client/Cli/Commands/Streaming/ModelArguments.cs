@@ -4,13 +4,13 @@ using Similarity.Inference.Batching;
 namespace Similarity.Cli.Commands.Streaming;
 
 /// <summary>The options every command that runs a model folder shares: the folder and how its batcher cuts batches.</summary>
-internal sealed class ModelArguments(string modelDescription)
+internal sealed class ModelArguments
 {
-    public const string BiEncoder = "A sentence-transformers model folder (modules.json, ONNX export, tokenizer.json).";
-    public const string CrossEncoder = "A cross-encoder folder (config.json with labels, ONNX export, tokenizer.json).";
-    public const string EitherKind = "A sentence-transformers bi-encoder folder (modules.json) or a cross-encoder folder (config.json with labels).";
-
-    public Option<string> Model { get; } = new("--model") { Description = modelDescription, Required = true };
+    public Option<string> Model { get; } = new("--model")
+    {
+        Description = "Model folder: a sentence-transformers bi-encoder (modules.json) or a cross-encoder (config.json with labels).",
+        Required = true,
+    };
 
     public Option<int> BatchTokens { get; } = new("--batch-tokens")
     {
