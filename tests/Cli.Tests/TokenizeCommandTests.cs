@@ -90,7 +90,7 @@ public class TokenizeCommandTests
 
         var result = await Simctl.RunWithInputAsync(input, "tokenize", "--tokenizer", TokenizerFolder("all-MiniLM-L6-v2"));
 
-        AssertOneLineError(result, "stdin line 1: invalid UTF-8");
+        AssertOneLineError(result, "invalid UTF-8 at line 1 of stdin");
     }
 
     [Fact]
