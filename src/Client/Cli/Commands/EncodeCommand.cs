@@ -2,7 +2,6 @@ using System.CommandLine;
 using System.Globalization;
 using Similarity.Cli.Commands.Streaming;
 using Similarity.Cli.IO;
-using Similarity.Inference.Batching;
 using Similarity.Inference.Models.Folders;
 using Similarity.Inference.Models.Loading;
 
@@ -40,7 +39,7 @@ internal static class EncodeCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string modelFolder, BatchingOptions options, string? input, string? output, string format, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string modelFolder, Inference.Batching.BatchingOptions options, string? input, string? output, string format, CancellationToken cancellationToken)
     {
         var npy = format.ToLowerInvariant() switch
         {

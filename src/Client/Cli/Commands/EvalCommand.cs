@@ -5,7 +5,6 @@ using Similarity.Cli.IO;
 using Similarity.Grains.Datasets.Suites;
 using Similarity.Grains.Evaluation;
 using Similarity.Grains.Evaluation.Reports;
-using Similarity.Inference.Batching;
 using Similarity.Inference.Models.Folders;
 using Similarity.Inference.Models.Loading;
 
@@ -52,7 +51,7 @@ internal static class EvalCommand
 
     private static async Task<int> RunAsync(
         string modelFolder,
-        BatchingOptions options,
+        Inference.Batching.BatchingOptions options,
         string suite,
         string data,
         string split,

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Similarity.Cli.Commands.Streaming;
 using Similarity.Cli.IO;
-using Similarity.Inference.Batching;
 using Similarity.Inference.Models;
 using Similarity.Inference.Models.Folders;
 using Similarity.Inference.Models.Loading;
@@ -32,7 +31,7 @@ internal static class PredictCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string modelFolder, BatchingOptions options, string? input, string? output, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string modelFolder, Inference.Batching.BatchingOptions options, string? input, string? output, CancellationToken cancellationToken)
     {
         using var reader = new LineChunkReader(input);
         using var loaded = ModelLoader.Open(modelFolder, options, ModelFolderKind.CrossEncoder);

@@ -5,7 +5,6 @@ using System.Text;
 using System.Text.Json;
 using Similarity.Cli.Commands.Streaming;
 using Similarity.Cli.IO;
-using Similarity.Inference.Batching;
 using Similarity.Inference.Models.Folders;
 using Similarity.Inference.Models.Loading;
 using Similarity.Inference.Tensors;
@@ -42,7 +41,7 @@ internal static class BenchEncodeCommand
         return command;
     }
 
-    private static async Task<int> RunAsync(string modelFolder, BatchingOptions options, string input, int runs, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string modelFolder, Inference.Batching.BatchingOptions options, string input, int runs, bool json, CancellationToken cancellationToken)
     {
         if (runs < 1)
         {
@@ -132,7 +131,7 @@ internal static class BenchEncodeCommand
     private sealed record Report(
         string Model,
         string Input,
-        BatchingOptions Options,
+        Inference.Batching.BatchingOptions Options,
         int Runs,
         double TokenizeSeconds,
         EncodeThroughput Batcher,
