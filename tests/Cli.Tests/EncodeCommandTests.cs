@@ -224,7 +224,7 @@ public class EncodeCommandTests
 
         var result = await Simctl.RunAsync("encode", "--model", SharedFolder.Model("bert-mean"), "--input", input);
 
-        CliAssert.OneLineError(result, $"{input} line 3: invalid UTF-8");
+        CliAssert.OneLineError(result, $"invalid UTF-8 at line 3 of {input}");
     }
 
     [Fact]

@@ -44,6 +44,10 @@ internal static class CommandInput
                     yield break;
                 }
             }
+            catch (DatasetFormatException e) when (e.Problem.StartsWith("invalid UTF-8", StringComparison.Ordinal))
+            {
+                throw new CliException($"invalid UTF-8 at line {e.Line} of {e.File}", e);
+            }
             catch (DatasetFormatException e)
             {
                 throw new CliException(e.Message, e);
