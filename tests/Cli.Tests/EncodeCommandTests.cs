@@ -43,6 +43,7 @@ public class EncodeCommandTests
 
         CliAssert.Succeeded(result);
         Assert.Empty(result.StandardOutput);
+        Assert.Empty(result.StandardError);
         var matrix = NpyFormat.Read(output);
         Assert.Equal((indices.Length, 32), (matrix.Rows, matrix.Columns));
         for (var row = 0; row < matrix.Rows; row++)
@@ -223,7 +224,7 @@ public class EncodeCommandTests
 
         var result = await Simctl.RunAsync("encode", "--model", SharedFolder.Model("bert-mean"), "--input", input);
 
-        CliAssert.OneLineError(result, $"{input} line 3: invalid UTF-8");
+        CliAssert.OneLineError(result, $"invalid UTF-8 at line 3 of {input}");
     }
 
     [Fact]

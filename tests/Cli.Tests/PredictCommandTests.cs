@@ -90,7 +90,7 @@ public class PredictCommandTests
 
         var result = await Simctl.RunAsync("predict", "--model", SharedFolder.Model("albert-cross-encoder"), "--input", input);
 
-        CliAssert.OneLineError(result, $"{input} line 2: invalid UTF-8");
+        CliAssert.OneLineError(result, $"invalid UTF-8 at line 2 of {input}");
     }
 
     private static string Tsv(IEnumerable<(string First, string Second)> pairs) =>

@@ -273,11 +273,11 @@ internal sealed class BatchScheduler<TInput> : IDisposable
         }
     }
 
-    /// <summary>A few batches' worth of texts, shared out between workers when the queue is short.</summary>
+    /// <summary>At least a batch's worth of texts, up to the sort window when the queue is deep, shared out between workers.</summary>
     private int WindowSize()
     {
         var perWorker = (_untakenTexts + _workers.Length - 1) / _workers.Length;
-        return Math.Max(_options.MaxBatchSize, Math.Min(4 * _options.MaxBatchSize, perWorker));
+        return Math.Max(_options.MaxBatchSize, Math.Min(_options.SortWindow, perWorker));
     }
 
     private readonly record struct Segment(Request Request, int Start, int Count);

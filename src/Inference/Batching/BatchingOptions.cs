@@ -11,6 +11,13 @@ public sealed record BatchingOptions
     /// <summary>Most sequences in one batch.</summary>
     public int MaxBatchSize { get; init; } = 64;
 
+    /// <summary>
+    /// Most texts a worker takes from a deep queue, sorts by length and cuts into batches at once. Larger windows pad
+    /// less (24000 STSb/QQP texts, MiniLM, 2048-token budget: a 256-text window computes 74% real tokens, 4096 texts 97%),
+    /// but a request whose texts share a window completes only when the window does.
+    /// </summary>
+    public int SortWindow { get; init; } = 4096;
+
     /// <summary>How long a worker waits for more callers' texts before running a part-filled batch.</summary>
     public TimeSpan MaxWait { get; init; } = TimeSpan.FromMilliseconds(2);
 
@@ -43,6 +50,7 @@ public sealed record BatchingOptions
         Require(BatchTokens >= 1, $"BatchTokens must be at least 1, got {BatchTokens}.");
         Require(MaxBatchSize >= 1, $"MaxBatchSize must be at least 1, got {MaxBatchSize}.");
         Require(MaxWait >= TimeSpan.Zero && MaxWait <= TimeSpan.FromMinutes(1), $"MaxWait must be between 0 and 1 minute, got {MaxWait}.");
+        Require(SortWindow >= 1, $"SortWindow must be at least 1, got {SortWindow}.");
         Require(Workers >= 1, $"Workers must be at least 1, got {Workers}.");
         Require(IntraOpThreads >= 0, $"IntraOpThreads must be 0 (default) or positive, got {IntraOpThreads}.");
         Require(QueueCapacity >= 1, $"QueueCapacity must be at least 1, got {QueueCapacity}.");

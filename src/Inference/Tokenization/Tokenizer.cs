@@ -98,6 +98,17 @@ public sealed class Tokenizer
         return _pipeline.Encode(text, pair, addSpecialTokens, Truncation, Padding);
     }
 
+    /// <summary>
+    /// Only the ids and type ids of a text (or pair), truncated as configured and never padded: what a model is fed,
+    /// without the token strings, offsets and masks <see cref="Encode"/> also builds.
+    /// </summary>
+    internal (int[] Ids, int[] TypeIds) EncodeIds(string text, string? pair)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var encoding = _pipeline.EncodeUnpadded(text, pair, addSpecialTokens: true, Truncation);
+        return (encoding.Ids.ToArray(), encoding.TypeIds.ToArray());
+    }
+
     /// <summary>Encodes several texts and pads them together (to the longest, or the fixed length).</summary>
     public IReadOnlyList<TokenizedText> EncodeBatch(IReadOnlyList<string> texts, bool addSpecialTokens = true)
     {

@@ -37,6 +37,33 @@ public class BatchSchedulingTests
     }
 
     [Fact]
+    public async Task A_deep_queue_is_sorted_across_the_whole_sort_window()
+    {
+        // Lengths cycle 1..10: sorted over all 100 texts, every batch of 2 holds equal lengths and needs no padding.
+        var texts = Enumerable.Range(0, 100).Select(i => $"{i}:{(i % 10) + 1}").ToArray();
+        var model = new RecordingModel();
+        using var encoder = Encoder(model, new BatchingOptions { MaxWait = TimeSpan.Zero, MaxBatchSize = 2, SortWindow = 100 });
+
+        AssertRows(await encoder.EncodeAsync(texts), texts);
+
+        Assert.Equal(1.0, encoder.Statistics.PaddingEfficiency);
+        Assert.Equal(50, encoder.Statistics.Batches);
+    }
+
+    [Fact]
+    public async Task A_sort_window_of_one_batch_only_sorts_within_it()
+    {
+        var texts = Enumerable.Range(0, 100).Select(i => $"{i}:{(i % 10) + 1}").ToArray();
+        var model = new RecordingModel();
+        using var encoder = Encoder(model, new BatchingOptions { MaxWait = TimeSpan.Zero, MaxBatchSize = 2, SortWindow = 2 });
+
+        AssertRows(await encoder.EncodeAsync(texts), texts);
+
+        // Consecutive texts (lengths 1 and 2, 3 and 4, ...) share a batch: 550 real tokens padded to 600.
+        Assert.Equal(550.0 / 600, encoder.Statistics.PaddingEfficiency, 12);
+    }
+
+    [Fact]
     public async Task Concurrent_callers_are_merged_into_shared_batches()
     {
         var model = new RecordingModel();

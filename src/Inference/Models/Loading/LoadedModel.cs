@@ -9,15 +9,13 @@ namespace Similarity.Inference.Models.Loading;
 /// </summary>
 public sealed class LoadedModel : IDisposable
 {
-    private readonly IDisposable _pipeline;
     private readonly BatchedSentenceEncoder? _encoder;
     private readonly BatchedPairClassifier? _classifier;
 
-    internal LoadedModel(string folder, ITokenBatchModel pipeline, IDisposable ownedPipeline, ModelInputTokenizer tokenizer, BatchingOptions options, BatchedSentenceEncoder? encoder, BatchedPairClassifier? classifier)
+    internal LoadedModel(string folder, ITokenBatchModel pipeline, ModelInputTokenizer tokenizer, BatchingOptions options, BatchedSentenceEncoder? encoder, BatchedPairClassifier? classifier)
     {
         Folder = folder;
         Pipeline = pipeline;
-        _pipeline = ownedPipeline;
         Tokenizer = tokenizer;
         Options = options;
         _encoder = encoder;
@@ -51,6 +49,6 @@ public sealed class LoadedModel : IDisposable
     {
         _encoder?.Dispose();
         _classifier?.Dispose();
-        _pipeline.Dispose();
+        (Pipeline as IDisposable)?.Dispose();
     }
 }

@@ -52,16 +52,19 @@ public sealed class ModelInputTokenizer : ITokenEncoder
 
     public EncodedText Encode(string text)
     {
-        var encoded = _tokenizer.Encode(LowerCase ? PythonLowercasing.Apply(text) : text);
-        return new EncodedText(encoded.Ids, encoded.TypeIds);
+        ArgumentNullException.ThrowIfNull(text);
+        var (ids, typeIds) = _tokenizer.EncodeIds(LowerCase ? PythonLowercasing.Apply(text) : text, null);
+        return new EncodedText(ids, typeIds);
     }
 
     public EncodedText EncodePair(string first, string second)
     {
-        var encoded = LowerCase
-            ? _tokenizer.EncodePair(PythonLowercasing.Apply(first), PythonLowercasing.Apply(second))
-            : _tokenizer.EncodePair(first, second);
-        return new EncodedText(encoded.Ids, encoded.TypeIds);
+        ArgumentNullException.ThrowIfNull(first);
+        ArgumentNullException.ThrowIfNull(second);
+        var (ids, typeIds) = LowerCase
+            ? _tokenizer.EncodeIds(PythonLowercasing.Apply(first), PythonLowercasing.Apply(second))
+            : _tokenizer.EncodeIds(first, second);
+        return new EncodedText(ids, typeIds);
     }
 
     private static Tokenizer LoadTokenizer(string path)

@@ -56,6 +56,10 @@ internal sealed class LineChunkReader : IDisposable
         {
             return _lines.TryReadLine(out line);
         }
+        catch (DatasetFormatException e) when (e.Problem.StartsWith("invalid UTF-8", StringComparison.Ordinal))
+        {
+            throw new CliException($"invalid UTF-8 at line {e.Line} of {e.File}", e);
+        }
         catch (DatasetFormatException e)
         {
             throw new CliException(e.Message, e);
