@@ -28,40 +28,18 @@ public static class PreciseScores
 
     public static double Norm(ReadOnlySpan<float> a) => Math.Sqrt(Dot(a, a));
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        EnsureSameLength(a, b);
-        var i = 0;
-        var sum = 0.0;
-        if (Vector.IsHardwareAccelerated && a.Length >= Vector<float>.Count)
-        {
-            var va = MemoryMarshal.Cast<float, Vector<float>>(a);
-            var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
-            Vector<double> low = Vector<double>.Zero, high = Vector<double>.Zero;
-            for (var v = 0; v < va.Length; v++)
-            {
-                Vector.Widen(va[v], out var aLow, out var aHigh);
-                Vector.Widen(vb[v], out var bLow, out var bHigh);
-                low += aLow * bLow;
-                high += aHigh * bHigh;
-            }
-
-            sum = Vector.Sum(low + high);
-            i = va.Length * Vector<float>.Count;
-        }
-
-        for (; i < a.Length; i++)
-        {
-            sum += (double)a[i] * b[i];
-        }
-
-        return sum;
-    }
+    public static double Dot(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => Sum<Product>(a, b);
 
     /// <summary><c>Σ |a[i] − b[i]|</c>.</summary>
+    public static double ManhattanDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => Sum<AbsoluteDifference>(a, b);
+
+    /// <summary><c>√Σ (a[i] − b[i])²</c>.</summary>
+    public static double EuclideanDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => Math.Sqrt(Sum<SquaredDifference>(a, b));
+
+    /// <summary><c>Σ term(a[i], b[i])</c> in float64: widened vector lanes, then a scalar tail with the same term.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double ManhattanDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    private static double Sum<TTerm>(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+        where TTerm : IPairTerm
     {
         EnsureSameLength(a, b);
         var i = 0;
@@ -75,8 +53,8 @@ public static class PreciseScores
             {
                 Vector.Widen(va[v], out var aLow, out var aHigh);
                 Vector.Widen(vb[v], out var bLow, out var bHigh);
-                low += Vector.Abs(aLow - bLow);
-                high += Vector.Abs(aHigh - bHigh);
+                low += TTerm.Of(aLow, bLow);
+                high += TTerm.Of(aHigh, bHigh);
             }
 
             sum = Vector.Sum(low + high);
@@ -85,45 +63,10 @@ public static class PreciseScores
 
         for (; i < a.Length; i++)
         {
-            sum += Math.Abs((double)a[i] - b[i]);
+            sum += TTerm.Of(a[i], b[i]);
         }
 
         return sum;
-    }
-
-    /// <summary><c>√Σ (a[i] − b[i])²</c>.</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static double EuclideanDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
-    {
-        EnsureSameLength(a, b);
-        var i = 0;
-        var sum = 0.0;
-        if (Vector.IsHardwareAccelerated && a.Length >= Vector<float>.Count)
-        {
-            var va = MemoryMarshal.Cast<float, Vector<float>>(a);
-            var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
-            Vector<double> low = Vector<double>.Zero, high = Vector<double>.Zero;
-            for (var v = 0; v < va.Length; v++)
-            {
-                Vector.Widen(va[v], out var aLow, out var aHigh);
-                Vector.Widen(vb[v], out var bLow, out var bHigh);
-                var dLow = aLow - bLow;
-                var dHigh = aHigh - bHigh;
-                low += dLow * dLow;
-                high += dHigh * dHigh;
-            }
-
-            sum = Vector.Sum(low + high);
-            i = va.Length * Vector<float>.Count;
-        }
-
-        for (; i < a.Length; i++)
-        {
-            var d = (double)a[i] - b[i];
-            sum += d * d;
-        }
-
-        return Math.Sqrt(sum);
     }
 
     private static void EnsureSameLength(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
@@ -131,6 +74,49 @@ public static class PreciseScores
         if (a.Length != b.Length)
         {
             throw new ArgumentException($"Vectors differ in length: {a.Length} and {b.Length}.");
+        }
+    }
+
+    /// <summary>What <see cref="Sum{TTerm}"/> adds up for one dimension, on widened lanes and on single values alike.</summary>
+    private interface IPairTerm
+    {
+        static abstract Vector<double> Of(Vector<double> a, Vector<double> b);
+
+        static abstract double Of(double a, double b);
+    }
+
+    private readonly struct Product : IPairTerm
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Of(Vector<double> a, Vector<double> b) => a * b;
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static double Of(double a, double b) => a * b;
+    }
+
+    private readonly struct AbsoluteDifference : IPairTerm
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Of(Vector<double> a, Vector<double> b) => Vector.Abs(a - b);
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static double Of(double a, double b) => Math.Abs(a - b);
+    }
+
+    private readonly struct SquaredDifference : IPairTerm
+    {
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static Vector<double> Of(Vector<double> a, Vector<double> b)
+        {
+            var d = a - b;
+            return d * d;
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        public static double Of(double a, double b)
+        {
+            var d = a - b;
+            return d * d;
         }
     }
 }
