@@ -1,6 +1,4 @@
 using Similarity.Grains.Contracts;
-using Similarity.Grains.Contracts.Errors;
-using Similarity.Inference.Batching;
 using Similarity.Inference.Models;
 using Similarity.Inference.Tensors;
 
@@ -12,41 +10,15 @@ namespace Similarity.Grains.Encoders;
 /// </summary>
 public sealed class EncoderGrain(string model, ISentenceEncoder encoder, EncodingLimits? limits = null) : IEncoderGrain
 {
-    private readonly EncodingLimits _limits = limits ?? EncodingLimits.Default;
+    private readonly ModelRequestGuard _guard = new(model, limits ?? EncodingLimits.Default, "texts", "embeddings");
 
-    public string Model { get; } = ModelNames.Validate(model);
+    public string Model => _guard.Model;
 
     public int Dimension => encoder.Dimension;
 
-    public async Task<EmbeddingMatrix> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
+    public Task<EmbeddingMatrix> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        if (texts.Count > _limits.MaxItemsPerRequest)
-        {
-            throw new RequestTooLargeException(
-                $"request to model '{Model}' has {texts.Count} texts; at most {_limits.MaxItemsPerRequest} are allowed per request", "input");
-        }
-
-        if (texts.Count == 0)
-        {
-            return new EmbeddingMatrix(0, encoder.Dimension);
-        }
-
-        EmbeddingMatrix embeddings;
-        try
-        {
-            embeddings = await encoder.EncodeAsync(texts, cancellationToken).ConfigureAwait(false);
-        }
-        catch (EncoderOverloadedException e)
-        {
-            throw BatcherRefusal.Of(Model, e);
-        }
-
-        if (embeddings.Rows != texts.Count)
-        {
-            throw new InvalidOperationException($"model '{Model}' returned {embeddings.Rows} embeddings for {texts.Count} texts");
-        }
-
-        return embeddings;
+        return _guard.RunAsync(texts, encoder.Dimension, encoder.EncodeAsync, cancellationToken);
     }
 }
