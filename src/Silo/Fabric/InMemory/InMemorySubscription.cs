@@ -14,9 +14,7 @@ internal sealed class InMemorySubscription : IWorkSubscription
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _slots;
     private readonly CancellationTokenSource _stopTaking = new();
-    private readonly CancellationTokenSource _abort = new();
-    private readonly Lock _gate = new();
-    private readonly HashSet<Task> _running = [];
+    private readonly RunningWork _work = new();
     private readonly Task _loop;
     private int _inFlight;
     private long _completed;
@@ -50,17 +48,7 @@ internal sealed class InMemorySubscription : IWorkSubscription
         await _stopTaking.CancelAsync().ConfigureAwait(false);
         await _loop.ConfigureAwait(false);
 
-        Task drained;
-        lock (_gate)
-        {
-            drained = Task.WhenAll(_running);
-        }
-
-        if (await Task.WhenAny(drained, Task.Delay(drainTime)).ConfigureAwait(false) != drained)
-        {
-            await _abort.CancelAsync().ConfigureAwait(false);
-            await drained.ConfigureAwait(false);
-        }
+        await _work.DrainAsync(drainTime).ConfigureAwait(false);
     }
 
     public ValueTask DisposeAsync() => new(StopAsync(DefaultDrainTime));
@@ -90,25 +78,7 @@ internal sealed class InMemorySubscription : IWorkSubscription
             }
 
             Interlocked.Increment(ref _inFlight);
-            var task = HandleAsync(delivery);
-            lock (_gate)
-            {
-                _running.Add(task);
-            }
-
-            _ = task.ContinueWith(
-                static (finished, state) =>
-                {
-                    var self = (InMemorySubscription)state!;
-                    lock (self._gate)
-                    {
-                        self._running.Remove(finished);
-                    }
-                },
-                this,
-                CancellationToken.None,
-                TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default);
+            _work.Track(HandleAsync(delivery));
         }
     }
 
@@ -126,7 +96,7 @@ internal sealed class InMemorySubscription : IWorkSubscription
             }
 
             var item = new WorkItem(delivery.Body, delivery.DeliveryCount, delivery.SentAt, delivery.Deadline);
-            var outcome = await WorkExecution.RunAsync(_handler, Key, item, reply, _logger, _abort.Token, delivery.CallerGone).ConfigureAwait(false);
+            var outcome = await WorkExecution.RunAsync(_handler, Key, item, reply, _logger, _work.Aborted, delivery.CallerGone).ConfigureAwait(false);
             switch (outcome)
             {
                 case WorkOutcome.Replied:

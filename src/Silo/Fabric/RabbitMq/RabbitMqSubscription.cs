@@ -20,9 +20,7 @@ internal sealed class RabbitMqSubscription : IWorkSubscription
     private readonly IChannel _channel;
     private readonly IWorkHandler _handler;
     private readonly ILogger _logger;
-    private readonly CancellationTokenSource _abort = new();
-    private readonly Lock _gate = new();
-    private readonly HashSet<Task> _running = [];
+    private readonly RunningWork _work = new();
     private string? _consumerTag;
     private int _inFlight;
     private long _completed;
@@ -97,17 +95,7 @@ internal sealed class RabbitMqSubscription : IWorkSubscription
             }
         }
 
-        Task drained;
-        lock (_gate)
-        {
-            drained = Task.WhenAll(_running);
-        }
-
-        if (await Task.WhenAny(drained, Task.Delay(drainTime)).ConfigureAwait(false) != drained)
-        {
-            await _abort.CancelAsync().ConfigureAwait(false);
-            await drained.ConfigureAwait(false);
-        }
+        await _work.DrainAsync(drainTime).ConfigureAwait(false);
 
         try
         {
@@ -141,25 +129,7 @@ internal sealed class RabbitMqSubscription : IWorkSubscription
             AmqpHeaders.ReadTime(headers, RabbitMqTopology.SentAtHeader) ?? DateTimeOffset.UtcNow,
             AmqpHeaders.ReadTime(headers, RabbitMqTopology.DeadlineHeader) ?? DateTimeOffset.UtcNow + CallOptions.Default.Timeout);
         Interlocked.Increment(ref _inFlight);
-        var task = ProcessAsync(message);
-        lock (_gate)
-        {
-            _running.Add(task);
-        }
-
-        _ = task.ContinueWith(
-            static (finished, state) =>
-            {
-                var self = (RabbitMqSubscription)state!;
-                lock (self._gate)
-                {
-                    self._running.Remove(finished);
-                }
-            },
-            this,
-            CancellationToken.None,
-            TaskContinuationOptions.ExecuteSynchronously,
-            TaskScheduler.Default);
+        _work.Track(ProcessAsync(message));
         return Task.CompletedTask;
     }
 
@@ -176,7 +146,7 @@ internal sealed class RabbitMqSubscription : IWorkSubscription
             }
 
             var item = new WorkItem(delivery.Body.AsMemory(0, delivery.Length), delivery.DeliveryCount, delivery.SentAt, delivery.Deadline);
-            var outcome = await WorkExecution.RunAsync(_handler, Key, item, reply, _logger, _abort.Token).ConfigureAwait(false);
+            var outcome = await WorkExecution.RunAsync(_handler, Key, item, reply, _logger, _work.Aborted).ConfigureAwait(false);
             if (outcome == WorkOutcome.Replied && delivery.ReplyTo is { Length: > 0 } replyTo)
             {
                 await PublishReplyAsync(replyTo, delivery.CorrelationId, reply.WrittenMemory).ConfigureAwait(false);
