@@ -1,5 +1,4 @@
 using Similarity.Grains.Contracts;
-using Similarity.Grains.Contracts.Errors;
 using Similarity.Inference.Models;
 using Similarity.Inference.Tensors;
 using Similarity.Silo.Fabric;
@@ -10,31 +9,13 @@ namespace Similarity.Silo.Calls;
 /// <summary>A caller's handle on the cross-encoder grain for one (model, device class); pairs are split and reassembled in order.</summary>
 public sealed class CrossEncoderGrainReference(IGrainFabric fabric, WorkerKey key, GrainCallOptions options) : ICrossEncoderGrain
 {
-    private readonly CallOptions _callOptions = options.ToCallOptions();
+    private readonly ChunkedGrainCall<TextPair> _call = new(fabric, key, options, "pair", PredictRequestCodec.SizeOf, PredictRequestCodec.Write);
 
     public WorkerKey Key { get; } = key;
 
     public Task<EmbeddingMatrix> PredictAsync(IReadOnlyList<TextPair> pairs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pairs);
-        var chunks = ChunkPlan.Cut(
-            pairs.Count, i => PredictRequestCodec.SizeOf(pairs[i]), options.MaxItemsPerRequest, options.MaxRequestBytes, "pair");
-        return ScatterGather.RunAsync(
-            chunks, pairs.Count, Key.Model, options.MaxConcurrentRequests, (chunk, token) => SendAsync(pairs, chunk, token), cancellationToken);
-    }
-
-    private async Task<EmbeddingMatrix> SendAsync(IReadOnlyList<TextPair> pairs, RequestChunk chunk, CancellationToken cancellationToken)
-    {
-        using var request = new PooledBufferWriter();
-        try
-        {
-            PredictRequestCodec.Write(request, pairs, chunk.Start, chunk.Count);
-        }
-        catch (PayloadFormatException e)
-        {
-            throw new InvalidRequestException(e.Message, "input");
-        }
-
-        return await fabric.CallAsync(Key, request.WrittenMemory, ReplyCodec.ReadMatrix, _callOptions, cancellationToken).ConfigureAwait(false);
+        return _call.RunAsync(pairs, cancellationToken);
     }
 }

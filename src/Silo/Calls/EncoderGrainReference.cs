@@ -11,30 +11,13 @@ namespace Similarity.Silo.Calls;
 /// </summary>
 public sealed class EncoderGrainReference(IGrainFabric fabric, WorkerKey key, GrainCallOptions options) : IEncoderGrain
 {
-    private readonly CallOptions _callOptions = options.ToCallOptions();
+    private readonly ChunkedGrainCall<string> _call = new(fabric, key, options, "text", EncodeRequestCodec.SizeOf, EncodeRequestCodec.Write);
 
     public WorkerKey Key { get; } = key;
 
     public Task<EmbeddingMatrix> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);
-        var chunks = ChunkPlan.Cut(texts.Count, i => EncodeRequestCodec.SizeOf(texts[i]), options.MaxItemsPerRequest, options.MaxRequestBytes);
-        return ScatterGather.RunAsync(
-            chunks, texts.Count, Key.Model, options.MaxConcurrentRequests, (chunk, token) => SendAsync(texts, chunk, token), cancellationToken);
-    }
-
-    private async Task<EmbeddingMatrix> SendAsync(IReadOnlyList<string> texts, RequestChunk chunk, CancellationToken cancellationToken)
-    {
-        using var request = new PooledBufferWriter();
-        try
-        {
-            EncodeRequestCodec.Write(request, texts, chunk.Start, chunk.Count);
-        }
-        catch (PayloadFormatException e)
-        {
-            throw new Grains.Contracts.Errors.InvalidRequestException(e.Message, "input");
-        }
-
-        return await fabric.CallAsync(Key, request.WrittenMemory, ReplyCodec.ReadMatrix, _callOptions, cancellationToken).ConfigureAwait(false);
+        return _call.RunAsync(texts, cancellationToken);
     }
 }
