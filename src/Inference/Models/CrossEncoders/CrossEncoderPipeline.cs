@@ -219,20 +219,7 @@ public sealed class CrossEncoderPipeline : ITokenBatchModel, IDisposable
             ?? throw new ModelConfigException(config.Path, $"'{config.Path}': sentence_transformers.activation_fn '{name.GetString()}' is not supported (known: {string.Join(", ", Enum.GetNames<Activation>())}).");
     }
 
-    private static OnnxTensorInfo ChooseOutput(OnnxSession session)
-    {
-        foreach (var name in LogitOutputs)
-        {
-            var index = session.FindOutput(name);
-            if (index >= 0 && session.Outputs[index] is { ElementType: TensorElementType.Float, Rank: 2 } named)
-            {
-                return named;
-            }
-        }
-
-        var candidates = session.Outputs.Where(o => o is { ElementType: TensorElementType.Float, Rank: 2 }).ToArray();
-        return candidates.Length == 1
-            ? candidates[0]
-            : throw new ModelConfigException(session.ModelPath, $"'{session.ModelPath}' has no logits output (a Float [batch, labels] tensor); its outputs are {string.Join(", ", session.Outputs)}.");
-    }
+    private static OnnxTensorInfo ChooseOutput(OnnxSession session) =>
+        OutputSelection.Choose(session, LogitOutputs, rank: 2)
+            ?? throw new ModelConfigException(session.ModelPath, $"'{session.ModelPath}' has no logits output (a Float [batch, labels] tensor); its outputs are {string.Join(", ", session.Outputs)}.");
 }

@@ -99,20 +99,7 @@ public sealed class TransformerModule : IDisposable
         Session.Dispose();
     }
 
-    private static OnnxTensorInfo ChooseOutput(OnnxSession session)
-    {
-        foreach (var name in EmbeddingOutputs)
-        {
-            var index = session.FindOutput(name);
-            if (index >= 0 && session.Outputs[index] is { ElementType: TensorElementType.Float, Rank: 3 } named)
-            {
-                return named;
-            }
-        }
-
-        var candidates = session.Outputs.Where(o => o is { ElementType: TensorElementType.Float, Rank: 3 }).ToArray();
-        return candidates.Length == 1
-            ? candidates[0]
-            : throw new ModelConfigException(session.ModelPath, $"'{session.ModelPath}' has no token-embedding output (a Float [batch, sequence, hidden] tensor named token_embeddings or last_hidden_state); its outputs are {string.Join(", ", session.Outputs)}.");
-    }
+    private static OnnxTensorInfo ChooseOutput(OnnxSession session) =>
+        OutputSelection.Choose(session, EmbeddingOutputs, rank: 3)
+            ?? throw new ModelConfigException(session.ModelPath, $"'{session.ModelPath}' has no token-embedding output (a Float [batch, sequence, hidden] tensor named token_embeddings or last_hidden_state); its outputs are {string.Join(", ", session.Outputs)}.");
 }
