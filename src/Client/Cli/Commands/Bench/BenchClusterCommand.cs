@@ -120,7 +120,7 @@ internal static class BenchClusterCommand
             clusterProbe * 1000,
             MaxDifference(expected, actual),
             (sentences.Count + settings.TextsPerRequest - 1) / settings.TextsPerRequest,
-            LoadAverage());
+            LoadAverage.Read());
     }
 
     /// <summary>The median seconds of <paramref name="runs"/> passes, and the last pass's result.</summary>
@@ -135,22 +135,7 @@ internal static class BenchClusterCommand
             seconds[i] = watch.Elapsed.TotalSeconds;
         }
 
-        Array.Sort(seconds);
-        var median = runs % 2 == 1 ? seconds[runs / 2] : (seconds[(runs / 2) - 1] + seconds[runs / 2]) / 2;
-        return (median, result!);
-    }
-
-    /// <summary>The 1, 5 and 15 minute load averages (Linux), so figures can be judged against what else was running.</summary>
-    private static double[] LoadAverage()
-    {
-        try
-        {
-            return File.ReadAllText("/proc/loadavg").Split(' ').Take(3).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
-        {
-            return [];
-        }
+        return (Median.Of(seconds), result!);
     }
 
     /// <summary>Mean seconds of one single-sentence call, made one after another (latency, not throughput).</summary>
@@ -179,20 +164,14 @@ internal static class BenchClusterCommand
                 $"the cluster returned a {actual.Rows}x{actual.Columns} result; in-process gave {expected.Rows}x{expected.Columns}");
         }
 
-        var max = 0.0;
-        for (var i = 0; i < expected.Data.Length; i++)
-        {
-            max = Math.Max(max, Math.Abs(expected.Data[i] - actual.Data[i]));
-        }
-
-        return max;
+        return EmbeddingDifference.Max(expected, actual);
     }
 
     private static string ToTable(Settings settings, int sentences, Figures figures)
     {
         var text = new StringBuilder();
         text.AppendLine(CultureInfo.InvariantCulture, $"bench cluster: {sentences} sentences, {settings.Silos} silo(s) on RabbitMQ, {settings.TextsPerRequest} per request ({figures.Requests} requests)");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  ONNX threads {settings.Threads} in process, {settings.ThreadsPerSilo} per silo; median of {settings.Runs} run(s); load average {string.Join(' ', figures.LoadAverage.Select(l => l.ToString("F2", CultureInfo.InvariantCulture)))}");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  ONNX threads {settings.Threads} in process, {settings.ThreadsPerSilo} per silo; median of {settings.Runs} run(s); load average {figures.LoadAverage}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  in-process      {figures.InProcessPerSecond,12:0.0} sentences/s");
         text.AppendLine(CultureInfo.InvariantCulture, $"  cluster         {figures.ClusterPerSecond,12:0.0} sentences/s");
         text.AppendLine(CultureInfo.InvariantCulture, $"  ratio           {figures.ClusterPerSecond / figures.InProcessPerSecond,12:0.000} (cluster / in-process)");
@@ -214,13 +193,7 @@ internal static class BenchClusterCommand
             json.WriteNumber("threads_in_process", settings.Threads);
             json.WriteNumber("threads_per_silo", settings.ThreadsPerSilo);
             json.WriteNumber("runs", settings.Runs);
-            json.WriteStartArray("load_average");
-            foreach (var load in figures.LoadAverage)
-            {
-                json.WriteNumberValue(load);
-            }
-
-            json.WriteEndArray();
+            figures.LoadAverage.WriteTo(json);
             json.WriteNumber("requests", figures.Requests);
             json.WriteNumber("in_process_sentences_per_second", figures.InProcessPerSecond);
             json.WriteNumber("cluster_sentences_per_second", figures.ClusterPerSecond);
@@ -244,5 +217,5 @@ internal static class BenchClusterCommand
     }
 
     private sealed record Figures(
-        double InProcessPerSecond, double ClusterPerSecond, double InProcessProbeMs, double ClusterProbeMs, double MaxDifference, int Requests, double[] LoadAverage);
+        double InProcessPerSecond, double ClusterPerSecond, double InProcessProbeMs, double ClusterProbeMs, double MaxDifference, int Requests, LoadAverage LoadAverage);
 }

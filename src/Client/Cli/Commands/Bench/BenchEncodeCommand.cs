@@ -100,33 +100,9 @@ internal static class BenchEncodeCommand
         var passes = runs + 1;
         var batcher = new EncodeThroughput("token-budget batcher", batcherRuns, texts.Count, tokens, (after.PaddedTokens - before.PaddedTokens) / passes, (after.Batches - before.Batches) / passes);
         var baseline = new EncodeThroughput($"fixed {FixedBatchSize}, input order", fixedRuns, texts.Count, tokens, fixedBatches.PaddedTokens, fixedBatches.Batches);
-        var report = new Report(loaded.Name, input, options, runs, tokenizeSeconds, batcher, baseline, MaxAbsDifference(batcherRows!, fixedRows!), LoadAverage());
+        var report = new Report(loaded.Name, input, options, runs, tokenizeSeconds, batcher, baseline, EmbeddingDifference.Max(batcherRows!, fixedRows!), LoadAverage.Read());
         await Console.Out.WriteAsync(json ? report.ToJson() + "\n" : report.ToTable());
         return 0;
-    }
-
-    private static double MaxAbsDifference(EmbeddingMatrix a, EmbeddingMatrix b)
-    {
-        double worst = 0;
-        for (var i = 0; i < a.Data.Length; i++)
-        {
-            worst = Math.Max(worst, Math.Abs(a.Data[i] - b.Data[i]));
-        }
-
-        return worst;
-    }
-
-    /// <summary>The 1, 5 and 15 minute load averages (Linux), so figures can be judged against what else was running.</summary>
-    private static double[] LoadAverage()
-    {
-        try
-        {
-            return File.ReadAllText("/proc/loadavg").Split(' ').Take(3).Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray();
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
-        {
-            return [];
-        }
     }
 
     private sealed record Report(
@@ -138,7 +114,7 @@ internal static class BenchEncodeCommand
         EncodeThroughput Batcher,
         EncodeThroughput Fixed,
         double MaxAbsDifference,
-        double[] LoadAverage)
+        LoadAverage LoadAverage)
     {
         public double Ratio => Batcher.SentencesPerSecond / Fixed.SentencesPerSecond;
 
@@ -156,13 +132,7 @@ internal static class BenchEncodeCommand
                 writer.WriteNumber("max_batch", Options.MaxBatchSize);
                 writer.WriteNumber("threads", Options.IntraOpThreads);
                 writer.WriteNumber("runs", Runs);
-                writer.WriteStartArray("load_average");
-                foreach (var load in LoadAverage)
-                {
-                    writer.WriteNumberValue(load);
-                }
-
-                writer.WriteEndArray();
+                LoadAverage.WriteTo(writer);
                 writer.WriteStartObject("tokenization");
                 writer.WriteNumber("seconds", TokenizeSeconds);
                 writer.WriteNumber("sentences_per_s", Batcher.Sentences / TokenizeSeconds);
@@ -183,7 +153,7 @@ internal static class BenchEncodeCommand
             var text = new StringBuilder();
             var threads = Options.IntraOpThreads == 0 ? "ORT default" : Options.IntraOpThreads.ToString(CultureInfo.InvariantCulture);
             text.AppendLine(Invariant($"model {Model}: {Batcher.Sentences} sentences, {Batcher.Tokens} tokens; tokenising alone {Batcher.Sentences / TokenizeSeconds:F0} sentences/s"));
-            text.AppendLine(Invariant($"threads {threads}, batch budget {Options.BatchTokens} tokens, max batch {Options.MaxBatchSize}, {Runs} runs after a warm-up, load average {string.Join(' ', LoadAverage.Select(l => l.ToString("F2", CultureInfo.InvariantCulture)))}"));
+            text.AppendLine(Invariant($"threads {threads}, batch budget {Options.BatchTokens} tokens, max batch {Options.MaxBatchSize}, {Runs} runs after a warm-up, load average {LoadAverage}"));
             text.AppendLine();
             text.AppendLine(Invariant($"{"mode",-22} {"median s",9} {"sentences/s",12} {"tokens/s",10} {"batches",8} {"padding eff.",13}"));
             foreach (var mode in new[] { Batcher, Fixed })

@@ -3,15 +3,7 @@ namespace Similarity.Cli.Commands.Bench;
 /// <summary>One way of encoding the corpus, measured: the median of its timed runs and what it computed.</summary>
 internal sealed record EncodeThroughput(string Name, IReadOnlyList<double> RunSeconds, int Sentences, long Tokens, long PaddedTokens, long Batches)
 {
-    public double MedianSeconds
-    {
-        get
-        {
-            var sorted = RunSeconds.Order().ToArray();
-            var middle = sorted.Length / 2;
-            return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-        }
-    }
+    public double MedianSeconds => Median.Of(RunSeconds);
 
     public double SentencesPerSecond => Sentences / MedianSeconds;
 

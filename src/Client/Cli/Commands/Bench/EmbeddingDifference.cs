@@ -1,0 +1,24 @@
+using Similarity.Inference.Tensors;
+
+namespace Similarity.Cli.Commands.Bench;
+
+/// <summary>How far two ways of computing the same embeddings disagree, so a faster path is seen to compute the same thing.</summary>
+internal static class EmbeddingDifference
+{
+    /// <summary>The largest <c>|a − b|</c> over all values of two matrices of the same shape.</summary>
+    public static double Max(EmbeddingMatrix a, EmbeddingMatrix b)
+    {
+        if (a.Rows != b.Rows || a.Columns != b.Columns)
+        {
+            throw new ArgumentException($"Matrices of different shapes, {a.Rows}x{a.Columns} and {b.Rows}x{b.Columns}, cannot be compared.");
+        }
+
+        var max = 0.0;
+        for (var i = 0; i < a.Data.Length; i++)
+        {
+            max = Math.Max(max, Math.Abs(a.Data[i] - b.Data[i]));
+        }
+
+        return max;
+    }
+}
