@@ -54,13 +54,13 @@ internal static class BenchClusterCommand
 
             var settings = new Settings(
                 parse.GetRequiredValue(model),
-                AtLeastOne(parse.GetValue(silos), "--silos"),
+                EmbeddingInputs.AtLeastOne(parse.GetValue(silos), "--silos"),
                 parse.GetRequiredValue(broker),
                 parse.GetValue(postgres),
-                AtLeastOne(parse.GetValue(perRequest), "--texts-per-request"),
-                AtLeastOne(parse.GetValue(probes), "--probes"),
+                EmbeddingInputs.AtLeastOne(parse.GetValue(perRequest), "--texts-per-request"),
+                EmbeddingInputs.AtLeastOne(parse.GetValue(probes), "--probes"),
                 threadCount == 0 ? Environment.ProcessorCount : threadCount,
-                AtLeastOne(parse.GetValue(runs), "--runs"));
+                EmbeddingInputs.AtLeastOne(parse.GetValue(runs), "--runs"));
             var sentences = await CommandInput.ReadAllLinesAsync(parse.GetRequiredValue(input), cancellationToken);
             if (sentences.Count == 0)
             {
@@ -207,8 +207,6 @@ internal static class BenchClusterCommand
 
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
-
-    private static int AtLeastOne(int value, string option) => value >= 1 ? value : throw new CliException($"{option} must be at least 1, got {value}");
 
     private sealed record Settings(string ModelFolder, int Silos, string Broker, string? Postgres, int TextsPerRequest, int Probes, int Threads, int Runs)
     {
