@@ -6,11 +6,10 @@ namespace Similarity.TestSupport.Servers;
 /// <summary>
 /// A private PostgreSQL 15 for tests: a fresh cluster (initdb) in a temp folder, on a free loopback port, durability
 /// switched off for speed. Runs as the <c>postgres</c> user when tests run as root (PostgreSQL refuses root). A server
-/// that dies while starting is started again on a fresh port (up to <see cref="Attempts"/> times).
+/// that dies while starting is started again on a fresh port (see <see cref="ServerStartAttempts"/>).
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
-    public const int Attempts = 3;
     private const string Name = "PostgreSQL";
     private const string ServiceUser = "postgres";
     private const string Bin = "/usr/lib/postgresql/15/bin";
@@ -40,31 +39,10 @@ public sealed class PostgresServer : IAsyncDisposable
             throw new ServerStartException(Name, $"PostgreSQL 15 is not installed ({Bin}/postgres missing); run scripts/setup.sh --servers", retryable: false);
         }
 
-        var earlier = new List<string>();
-        for (var attempt = 1; ; attempt++)
-        {
-            var server = new PostgresServer(ServerFolder.Create("similarity-postgres-"), FreePort.Next());
-            try
-            {
-                await server.StartOnceAsync();
-                return server;
-            }
-            catch (ServerStartException e) when (e.Retryable && attempt < Attempts)
-            {
-                earlier.Add($"attempt {attempt}: {e.Message}");
-                await server.DisposeAsync();
-            }
-            catch (ServerStartException e) when (earlier.Count > 0)
-            {
-                await server.DisposeAsync();
-                throw new ServerStartException(Name, $"{Attempts} attempts failed; the last: {e.Message}\n{string.Join('\n', earlier)}", retryable: false, e);
-            }
-            catch
-            {
-                await server.DisposeAsync();
-                throw;
-            }
-        }
+        return await ServerStartAttempts.StartAsync(
+            Name,
+            () => Task.FromResult(new PostgresServer(ServerFolder.Create("similarity-postgres-"), FreePort.Next())),
+            server => server.StartOnceAsync());
     }
 
     public async ValueTask DisposeAsync()

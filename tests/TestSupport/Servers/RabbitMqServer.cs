@@ -6,11 +6,10 @@ namespace Similarity.TestSupport.Servers;
 /// <summary>
 /// A private RabbitMQ node for tests: the Debian package's server on a free loopback port, with its own data, log and
 /// Erlang port-mapper (so it never meets another node), the management plugin off. Restartable in place. A node that
-/// dies while booting is started again on fresh ports (up to <see cref="Attempts"/> times).
+/// dies while booting is started again on fresh ports (see <see cref="ServerStartAttempts"/>).
 /// </summary>
 public sealed class RabbitMqServer : IAsyncDisposable
 {
-    public const int Attempts = 3;
     private const string Name = "RabbitMQ";
     private const string ServiceUser = "rabbitmq";
     private const string Server = "/usr/lib/rabbitmq/bin/rabbitmq-server";
@@ -59,31 +58,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
             throw new ServerStartException(Name, $"it is not installed ({Server} missing); run scripts/setup.sh --servers", retryable: false);
         }
 
-        var earlier = new List<string>();
-        for (var attempt = 1; ; attempt++)
-        {
-            var server = await PrepareAsync();
-            try
-            {
-                await server.StartNodeAsync();
-                return server;
-            }
-            catch (ServerStartException e) when (e.Retryable && attempt < Attempts)
-            {
-                earlier.Add($"attempt {attempt}: {e.Message}");
-                await server.DisposeAsync();
-            }
-            catch (ServerStartException e) when (earlier.Count > 0)
-            {
-                await server.DisposeAsync();
-                throw new ServerStartException(Name, $"{Attempts} attempts failed; the last: {e.Message}\n{string.Join('\n', earlier)}", retryable: false, e);
-            }
-            catch
-            {
-                await server.DisposeAsync();
-                throw;
-            }
-        }
+        return await ServerStartAttempts.StartAsync(Name, PrepareAsync, server => server.StartNodeAsync());
     }
 
     /// <summary>A data folder, fresh ports and the configuration files for one node, not yet started.</summary>
