@@ -63,13 +63,7 @@ public sealed class PostgresServer : IAsyncDisposable
             _process = null;
         }
 
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        ServerFolder.Delete(_folder);
     }
 
     private async Task StartOnceAsync()

@@ -131,13 +131,7 @@ public sealed class RabbitMqServer : IAsyncDisposable
             // No port mapper left running, nothing to stop.
         }
 
-        try
-        {
-            Directory.Delete(_folder, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
+        ServerFolder.Delete(_folder);
     }
 
     private async Task StartNodeAsync()

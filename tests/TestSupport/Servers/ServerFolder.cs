@@ -20,6 +20,18 @@ public static class ServerFolder
         return folder;
     }
 
+    /// <summary>Removes a stopped server's folder; a file the server still holds leaves the folder behind rather than failing the test.</summary>
+    public static void Delete(string folder)
+    {
+        try
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     private static bool EveryoneCanTraverse(string path)
     {
