@@ -2,13 +2,17 @@ namespace Similarity.Cli.Tests;
 
 internal static class CliAssert
 {
-    /// <summary>The run failed with a non-zero exit code and exactly one line on stderr containing <paramref name="expected"/>.</summary>
-    public static void OneLineError(SimctlResult result, string expected)
+    /// <summary>The run failed with a non-zero exit code and exactly one line on stderr, <c>simctl: ...</c>, containing each of <paramref name="expected"/>.</summary>
+    public static void OneLineError(SimctlResult result, params string[] expected)
     {
         Assert.NotEqual(0, result.ExitCode);
         var lines = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Single(lines);
-        Assert.Contains(expected, lines[0]);
+        Assert.StartsWith("simctl: ", lines[0]);
+        foreach (var part in expected)
+        {
+            Assert.Contains(part, lines[0]);
+        }
     }
 
     public static void Succeeded(SimctlResult result)

@@ -7,7 +7,6 @@ public class CliErrorTests
     {
         var result = await Simctl.RunAsync("no-such-command");
 
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Contains("no-such-command", result.StandardError);
+        CliAssert.OneLineError(result, "no-such-command");
     }
 }

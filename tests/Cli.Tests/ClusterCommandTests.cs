@@ -6,27 +6,27 @@ namespace Similarity.Cli.Tests;
 
 public sealed class ClusterCommandTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("simctl-cluster-").FullName;
+    private readonly ScratchFolder _scratch = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public async Task Json_lines_match_the_reference_communities()
     {
         var result = await Simctl.RunAsync("cluster", "--embeddings", Metrics("corpus.npy"), "--threshold", "0.8", "--min-size", "10");
 
-        Assert.Equal(0, result.ExitCode);
+        CliAssert.Succeeded(result);
         AssertMatchesReference(result.StandardOutput);
     }
 
     [Fact]
     public async Task Output_goes_to_the_named_file()
     {
-        var output = Path.Combine(_folder, "communities.jsonl");
+        var output = _scratch.File("communities.jsonl");
 
         var result = await Simctl.RunAsync("cluster", "--embeddings", Metrics("corpus.npy"), "--threshold", "0.8", "--min-size", "10", "--output", output);
 
-        Assert.Equal(0, result.ExitCode);
+        CliAssert.Succeeded(result);
         AssertMatchesReference(File.ReadAllText(output));
     }
 
@@ -35,8 +35,7 @@ public sealed class ClusterCommandTests : IDisposable
     {
         var result = await Simctl.RunAsync("cluster", "--threshold", "0.8");
 
-        AssertOneLineError(result);
-        Assert.Contains("give --embeddings FILE.npy, or --model and --input", result.StandardError);
+        CliAssert.OneLineError(result, "give --embeddings FILE.npy, or --model and --input");
     }
 
     [Fact]
@@ -44,22 +43,20 @@ public sealed class ClusterCommandTests : IDisposable
     {
         var result = await Simctl.RunAsync("cluster", "--embeddings", Metrics("corpus.npy"), "--min-size", "0");
 
-        AssertOneLineError(result);
-        Assert.Contains("--min-size", result.StandardError);
+        CliAssert.OneLineError(result, "--min-size");
     }
 
     [Fact]
     public async Task NaN_in_the_embeddings_is_rejected_naming_the_row()
     {
-        var bad = Path.Combine(_folder, "nan.npy");
+        var bad = _scratch.File("nan.npy");
         var matrix = new EmbeddingMatrix(12, 3);
         matrix.Row(11)[2] = float.NaN;
         NpyFormat.Write(bad, matrix);
 
         var result = await Simctl.RunAsync("cluster", "--embeddings", bad);
 
-        AssertOneLineError(result);
-        Assert.Contains("row 11", result.StandardError);
+        CliAssert.OneLineError(result, "row 11");
     }
 
     [Fact]
@@ -86,8 +83,7 @@ public sealed class ClusterCommandTests : IDisposable
     {
         var result = await Simctl.RunAsync("cluster", "--model", SharedFolder.Model("bert-mean"));
 
-        AssertOneLineError(result);
-        Assert.Contains("--model needs --input", result.StandardError);
+        CliAssert.OneLineError(result, "--model needs --input");
     }
 
     [Fact]
@@ -95,8 +91,7 @@ public sealed class ClusterCommandTests : IDisposable
     {
         var result = await Simctl.RunAsync("cluster", "--embeddings", Metrics("corpus.npy"), "--model", SharedFolder.Model("bert-mean"), "--input", "texts.txt");
 
-        AssertOneLineError(result);
-        Assert.Contains("not both", result.StandardError);
+        CliAssert.OneLineError(result, "not both");
     }
 
     private static void AssertMatchesReference(string jsonLines)
@@ -113,13 +108,6 @@ public sealed class ClusterCommandTests : IDisposable
                 expected[c].GetProperty("members").EnumerateArray().Select(m => m.GetInt32()),
                 line.RootElement.GetProperty("members").EnumerateArray().Select(m => m.GetInt32()));
         }
-    }
-
-    private static void AssertOneLineError(SimctlResult result)
-    {
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Single(result.StandardError.Trim().Split('\n'));
-        Assert.StartsWith("simctl: ", result.StandardError);
     }
 
     private static string Metrics(string name) => SharedFolder.Fixture("metrics", name);

@@ -6,18 +6,18 @@ namespace Similarity.Cli.Tests;
 
 public sealed class MineCommandTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("simctl-mine-").FullName;
+    private readonly ScratchFolder _scratch = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public async Task Json_lines_match_the_reference_mining()
     {
-        var output = Path.Combine(_folder, "pairs.jsonl");
+        var output = _scratch.File("pairs.jsonl");
 
         var result = await Simctl.RunAsync("mine", "--embeddings", Metrics("corpus.npy"), "--top-k", "5", "--max-pairs", "300", "--output", output);
 
-        Assert.Equal(0, result.ExitCode);
+        CliAssert.Succeeded(result);
         var lines = File.ReadAllLines(output);
         using var reference = JsonDocument.Parse(File.ReadAllText(Metrics("mining.json")));
         var expected = reference.RootElement.GetProperty("expected");
@@ -39,7 +39,7 @@ public sealed class MineCommandTests : IDisposable
     {
         var result = await Simctl.RunAsync("mine", "--embeddings", Metrics("queries.npy"));
 
-        Assert.Equal(0, result.ExitCode);
+        CliAssert.Succeeded(result);
         var lines = result.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
         Assert.Equal(40 * 39 / 2, lines.Length);
         var scores = lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("score").GetDouble()).ToList();
@@ -51,38 +51,28 @@ public sealed class MineCommandTests : IDisposable
     {
         var result = await Simctl.RunAsync("mine", "--embeddings", Metrics("corpus.npy"), "--max-pairs", "0");
 
-        AssertOneLineError(result);
-        Assert.Contains("--max-pairs", result.StandardError);
+        CliAssert.OneLineError(result, "--max-pairs");
     }
 
     [Fact]
     public async Task Infinity_in_the_embeddings_is_rejected_naming_the_row()
     {
-        var bad = Path.Combine(_folder, "inf.npy");
+        var bad = _scratch.File("inf.npy");
         var matrix = new EmbeddingMatrix(6, 2);
         matrix.Row(4)[0] = float.PositiveInfinity;
         NpyFormat.Write(bad, matrix);
 
         var result = await Simctl.RunAsync("mine", "--embeddings", bad);
 
-        AssertOneLineError(result);
-        Assert.Contains("row 4", result.StandardError);
+        CliAssert.OneLineError(result, "row 4");
     }
 
     [Fact]
     public async Task A_missing_file_is_named()
     {
-        var result = await Simctl.RunAsync("mine", "--embeddings", Path.Combine(_folder, "gone.npy"));
+        var result = await Simctl.RunAsync("mine", "--embeddings", _scratch.File("gone.npy"));
 
-        AssertOneLineError(result);
-        Assert.Contains("gone.npy", result.StandardError);
-    }
-
-    private static void AssertOneLineError(SimctlResult result)
-    {
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Single(result.StandardError.Trim().Split('\n'));
-        Assert.StartsWith("simctl: ", result.StandardError);
+        CliAssert.OneLineError(result, "gone.npy");
     }
 
     private static string Metrics(string name) => SharedFolder.Fixture("metrics", name);

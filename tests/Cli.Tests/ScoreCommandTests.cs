@@ -7,18 +7,18 @@ namespace Similarity.Cli.Tests;
 
 public sealed class ScoreCommandTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("simctl-score-").FullName;
+    private readonly ScratchFolder _scratch = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public async Task All_vs_all_writes_a_queries_by_corpus_matrix_of_cosine_scores()
     {
-        var output = Path.Combine(_folder, "scores.npy");
+        var output = _scratch.File("scores.npy");
 
         var result = await Simctl.RunAsync("score", "--a", Metrics("queries.npy"), "--b", Metrics("corpus.npy"), "--output", output);
 
-        Assert.Equal(0, result.ExitCode);
+        CliAssert.Succeeded(result);
         var scores = NpyFormat.Read(output);
         Assert.Equal((40, 980), (scores.Rows, scores.Columns));
         using var search = JsonDocument.Parse(File.ReadAllText(Metrics("search.json")));
@@ -39,11 +39,11 @@ public sealed class ScoreCommandTests : IDisposable
     [InlineData("euclidean")]
     public async Task Pairwise_writes_a_one_dimensional_array_of_row_scores(string metric)
     {
-        var output = Path.Combine(_folder, metric + ".npy");
+        var output = _scratch.File(metric + ".npy");
 
         var result = await Simctl.RunAsync("score", "--a", Metrics("sts_a.npy"), "--b", Metrics("sts_b.npy"), "--metric", metric, "--pairwise", "--output", output);
 
-        Assert.Equal(0, result.ExitCode);
+        CliAssert.Succeeded(result);
         Assert.Contains("'shape': (800,)", Encoding.ASCII.GetString(File.ReadAllBytes(output), 0, 128));
         var scores = NpyFormat.Read(output);
         using var sts = JsonDocument.Parse(File.ReadAllText(Metrics("sts.json")));
@@ -60,7 +60,7 @@ public sealed class ScoreCommandTests : IDisposable
     {
         var result = await Simctl.RunAsync("score", "--a", Metrics("sts_a.npy"), "--b", Metrics("sts_b.npy"), "--pairwise", "--metric", "dot");
 
-        Assert.Equal(0, result.ExitCode);
+        CliAssert.Succeeded(result);
         var scores = NpyFormat.Read(new MemoryStream(result.StandardOutputBytes));
         Assert.Equal(800, scores.Rows);
     }
@@ -68,12 +68,11 @@ public sealed class ScoreCommandTests : IDisposable
     [Fact]
     public async Task A_missing_file_is_a_one_line_error_naming_it()
     {
-        var missing = Path.Combine(_folder, "absent.npy");
+        var missing = _scratch.File("absent.npy");
 
         var result = await Simctl.RunAsync("score", "--a", missing, "--b", Metrics("corpus.npy"));
 
-        AssertOneLineError(result);
-        Assert.Contains(missing, result.StandardError);
+        CliAssert.OneLineError(result, missing);
     }
 
     [Fact]
@@ -81,9 +80,7 @@ public sealed class ScoreCommandTests : IDisposable
     {
         var result = await Simctl.RunAsync("score", "--a", Metrics("sts_a.npy"), "--b", Metrics("pairs_a.npy"), "--pairwise");
 
-        AssertOneLineError(result);
-        Assert.Contains("800", result.StandardError);
-        Assert.Contains("1200", result.StandardError);
+        CliAssert.OneLineError(result, "800", "1200");
     }
 
     [Fact]
@@ -91,9 +88,7 @@ public sealed class ScoreCommandTests : IDisposable
     {
         var result = await Simctl.RunAsync("score", "--a", Metrics("sts_a.npy"), "--b", Metrics("corpus.npy"));
 
-        AssertOneLineError(result);
-        Assert.Contains("24 dimensions", result.StandardError);
-        Assert.Contains("32", result.StandardError);
+        CliAssert.OneLineError(result, "24 dimensions", "32");
     }
 
     [Fact]
@@ -101,31 +96,20 @@ public sealed class ScoreCommandTests : IDisposable
     {
         var result = await Simctl.RunAsync("score", "--a", Metrics("sts_a.npy"), "--b", Metrics("sts_b.npy"), "--metric", "jaccard");
 
-        AssertOneLineError(result);
-        Assert.Contains("jaccard", result.StandardError);
-        Assert.Contains("euclidean", result.StandardError);
+        CliAssert.OneLineError(result, "jaccard", "euclidean");
     }
 
     [Fact]
     public async Task NaN_in_an_input_is_rejected_naming_file_and_row()
     {
-        var bad = Path.Combine(_folder, "bad.npy");
+        var bad = _scratch.File("bad.npy");
         var matrix = new EmbeddingMatrix(3, 4);
         matrix.Row(2)[1] = float.NaN;
         NpyFormat.Write(bad, matrix);
 
         var result = await Simctl.RunAsync("score", "--a", bad, "--b", bad);
 
-        AssertOneLineError(result);
-        Assert.Contains("bad.npy", result.StandardError);
-        Assert.Contains("row 2", result.StandardError);
-    }
-
-    private static void AssertOneLineError(SimctlResult result)
-    {
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Single(result.StandardError.Trim().Split('\n'));
-        Assert.StartsWith("simctl: ", result.StandardError);
+        CliAssert.OneLineError(result, "bad.npy", "row 2");
     }
 
     private static string Metrics(string name) => SharedFolder.Fixture("metrics", name);

@@ -5,27 +5,27 @@ namespace Similarity.Cli.Tests;
 
 public sealed class SearchCommandTests : IDisposable
 {
-    private readonly string _folder = Directory.CreateTempSubdirectory("simctl-search-").FullName;
+    private readonly ScratchFolder _scratch = new();
 
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
+    public void Dispose() => _scratch.Dispose();
 
     [Fact]
     public async Task Json_lines_match_the_reference_search()
     {
         var result = await Simctl.RunAsync("search", "--corpus", Metrics("corpus.npy"), "--queries", Metrics("queries.npy"), "--top-k", "7");
 
-        Assert.Equal(0, result.ExitCode);
+        CliAssert.Succeeded(result);
         AssertMatchesReference(result.StandardOutput);
     }
 
     [Fact]
     public async Task Output_goes_to_the_named_file()
     {
-        var output = Path.Combine(_folder, "hits.jsonl");
+        var output = _scratch.File("hits.jsonl");
 
         var result = await Simctl.RunAsync("search", "--corpus", Metrics("corpus.npy"), "--queries", Metrics("queries.npy"), "-k", "7", "--metric", "cosine", "--output", output);
 
-        Assert.Equal(0, result.ExitCode);
+        CliAssert.Succeeded(result);
         Assert.Empty(result.StandardOutput);
         AssertMatchesReference(File.ReadAllText(output));
     }
@@ -35,8 +35,7 @@ public sealed class SearchCommandTests : IDisposable
     {
         var result = await Simctl.RunAsync("search", "--corpus", Metrics("corpus.npy"), "--queries", Metrics("sts_a.npy"));
 
-        AssertOneLineError(result);
-        Assert.Contains("sts_a.npy has 24 dimensions", result.StandardError);
+        CliAssert.OneLineError(result, "sts_a.npy has 24 dimensions");
     }
 
     [Fact]
@@ -44,8 +43,7 @@ public sealed class SearchCommandTests : IDisposable
     {
         var result = await Simctl.RunAsync("search", "--corpus", Metrics("corpus.npy"), "--queries", Metrics("queries.npy"), "--top-k", "0");
 
-        AssertOneLineError(result);
-        Assert.Contains("--top-k", result.StandardError);
+        CliAssert.OneLineError(result, "--top-k");
     }
 
     [Fact]
@@ -53,17 +51,15 @@ public sealed class SearchCommandTests : IDisposable
     {
         var result = await Simctl.RunAsync("search", "--corpus", Metrics("corpus.npy"), "--queries", Metrics("queries.npy"), "--metric", "hamming");
 
-        AssertOneLineError(result);
-        Assert.Contains("hamming", result.StandardError);
+        CliAssert.OneLineError(result, "hamming");
     }
 
     [Fact]
     public async Task A_missing_corpus_is_named()
     {
-        var result = await Simctl.RunAsync("search", "--corpus", Path.Combine(_folder, "none.npy"), "--queries", Metrics("queries.npy"));
+        var result = await Simctl.RunAsync("search", "--corpus", _scratch.File("none.npy"), "--queries", Metrics("queries.npy"));
 
-        AssertOneLineError(result);
-        Assert.Contains("none.npy", result.StandardError);
+        CliAssert.OneLineError(result, "none.npy");
     }
 
     private static void AssertMatchesReference(string jsonLines)
@@ -87,13 +83,6 @@ public sealed class SearchCommandTests : IDisposable
                 Assert.True(Math.Abs(hits[i].GetProperty("score").GetDouble() - e) <= 1e-6 * Math.Abs(e), $"query {q} hit {i}");
             }
         }
-    }
-
-    private static void AssertOneLineError(SimctlResult result)
-    {
-        Assert.NotEqual(0, result.ExitCode);
-        Assert.Single(result.StandardError.Trim().Split('\n'));
-        Assert.StartsWith("simctl: ", result.StandardError);
     }
 
     private static string Metrics(string name) => SharedFolder.Fixture("metrics", name);

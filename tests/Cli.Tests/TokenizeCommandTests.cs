@@ -18,7 +18,7 @@ public class TokenizeCommandTests
 
         var result = await Simctl.RunWithInputAsync(Records(references), "tokenize", "--tokenizer", TokenizerFolder(tokenizer));
 
-        Assert.Equal(0, result.ExitCode);
+        CliAssert.Succeeded(result);
         AssertOutputMatches(references, result.StandardOutput);
     }
 
@@ -31,7 +31,7 @@ public class TokenizeCommandTests
 
         var result = await Simctl.RunWithInputAsync(Records(references), "tokenize", "--tokenizer", TokenizerFolder(tokenizer), "--max-length", "128");
 
-        Assert.Equal(0, result.ExitCode);
+        CliAssert.Succeeded(result);
         AssertOutputMatches(references, result.StandardOutput);
     }
 
@@ -49,7 +49,7 @@ public class TokenizeCommandTests
             var result = await Simctl.RunAsync(
                 "tokenize", "--tokenizer", Path.Combine(TokenizerFolder("all-MiniLM-L6-v2"), "tokenizer.json"), "--input", input, "--output", output);
 
-            Assert.Equal(0, result.ExitCode);
+            CliAssert.Succeeded(result);
             Assert.Equal(string.Empty, result.StandardOutput);
             AssertOutputMatches(references, await File.ReadAllTextAsync(output));
         }
@@ -64,7 +64,7 @@ public class TokenizeCommandTests
     {
         var result = await Simctl.RunWithInputAsync("{\"text\": \"a\"}\n", "tokenize", "--tokenizer", "/no/such/tokenizer.json");
 
-        AssertOneLineError(result, "not found: '/no/such/tokenizer.json'");
+        CliAssert.OneLineError(result, "not found: '/no/such/tokenizer.json'");
     }
 
     [Fact]
@@ -72,7 +72,7 @@ public class TokenizeCommandTests
     {
         var result = await Simctl.RunWithInputAsync("{\"text\": \"a\"}\n{\"text\": \"b\n", "tokenize", "--tokenizer", TokenizerFolder("all-MiniLM-L6-v2"));
 
-        AssertOneLineError(result, "malformed JSON at line 2 of stdin");
+        CliAssert.OneLineError(result, "malformed JSON at line 2 of stdin");
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public class TokenizeCommandTests
     {
         var result = await Simctl.RunWithInputAsync("{\"text\": \"a\"}\n\n{\"pair\": \"b\"}\n", "tokenize", "--tokenizer", TokenizerFolder("all-MiniLM-L6-v2"));
 
-        AssertOneLineError(result, "missing \"text\" at line 3 of stdin");
+        CliAssert.OneLineError(result, "missing \"text\" at line 3 of stdin");
     }
 
     [Fact]
@@ -90,7 +90,7 @@ public class TokenizeCommandTests
 
         var result = await Simctl.RunWithInputAsync(input, "tokenize", "--tokenizer", TokenizerFolder("all-MiniLM-L6-v2"));
 
-        AssertOneLineError(result, "invalid UTF-8 at line 1 of stdin");
+        CliAssert.OneLineError(result, "invalid UTF-8 at line 1 of stdin");
     }
 
     [Fact]
@@ -104,7 +104,7 @@ public class TokenizeCommandTests
 
             var result = await Simctl.RunWithInputAsync("{\"text\": \"a\"}\n", "tokenize", "--tokenizer", folder.FullName);
 
-            AssertOneLineError(result, "$.pre_tokenizer (ByteLevel): unsupported pre-tokenizer type 'ByteLevel'");
+            CliAssert.OneLineError(result, "$.pre_tokenizer (ByteLevel): unsupported pre-tokenizer type 'ByteLevel'");
         }
         finally
         {
@@ -117,7 +117,7 @@ public class TokenizeCommandTests
     {
         var result = await Simctl.RunWithInputAsync("{\"text\": \"a\"}\n", "tokenize", "--tokenizer", TokenizerFolder("all-MiniLM-L6-v2"), "--max-length", "0");
 
-        AssertOneLineError(result, "--max-length must be a positive number");
+        CliAssert.OneLineError(result, "--max-length must be a positive number");
     }
 
     private static string TokenizerFolder(string name) => SharedFolder.Fixture("tokenizers", name);
@@ -158,14 +158,6 @@ public class TokenizeCommandTests
                 Assert.Equal(Ints(references[i], name), Ints(actual, name));
             }
         }
-    }
-
-    private static void AssertOneLineError(SimctlResult result, string expected)
-    {
-        Assert.NotEqual(0, result.ExitCode);
-        var lines = result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        Assert.Single(lines);
-        Assert.Contains(expected, lines[0]);
     }
 
     private static int[] Ints(JsonElement element, string name) => element.GetProperty(name).EnumerateArray().Select(v => v.GetInt32()).ToArray();
