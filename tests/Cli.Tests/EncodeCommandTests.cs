@@ -22,12 +22,7 @@ public class EncodeCommandTests
         var result = await Simctl.RunWithInputAsync(Lines(indices.Select(i => fixture.Sentences[i])), "encode", "--model", fixture.Folder);
 
         CliAssert.Succeeded(result);
-        var rows = JsonRows(result.StandardOutput, "embedding");
-        Assert.Equal(indices.Length, rows.Count);
-        for (var row = 0; row < rows.Count; row++)
-        {
-            FixtureModel.AssertClose(expected[indices[row]], rows[row]);
-        }
+        FixtureModel.AssertRowsClose(indices.Select(i => expected[i]).ToArray(), JsonRows(result.StandardOutput, "embedding"));
     }
 
     [Fact]
@@ -46,10 +41,8 @@ public class EncodeCommandTests
         Assert.Empty(result.StandardError);
         var matrix = NpyFormat.Read(output);
         Assert.Equal((indices.Length, 32), (matrix.Rows, matrix.Columns));
-        for (var row = 0; row < matrix.Rows; row++)
-        {
-            FixtureModel.AssertClose(fixture.Rows("sentence_embeddings")[indices[row]], matrix.Row(row));
-        }
+        var expected = fixture.Rows("sentence_embeddings");
+        FixtureModel.AssertRowsClose(indices.Select(i => expected[i]).ToArray(), matrix);
     }
 
     [Fact]
@@ -63,9 +56,7 @@ public class EncodeCommandTests
         var matrix = NpyFormat.Read(new MemoryStream(result.StandardOutputBytes));
         Assert.Equal((3, 16), (matrix.Rows, matrix.Columns));
         var expected = fixture.Rows("sentence_embeddings");
-        FixtureModel.AssertClose(expected[17], matrix.Row(0));
-        FixtureModel.AssertClose(expected[3], matrix.Row(1));
-        FixtureModel.AssertClose(expected[2], matrix.Row(2));
+        FixtureModel.AssertRowsClose([expected[17], expected[3], expected[2]], matrix);
     }
 
     [Fact]
@@ -77,11 +68,7 @@ public class EncodeCommandTests
         var result = await Simctl.RunWithInputAsync("A man is eating food.\n\nshort\n", "encode", "--model", fixture.Folder);
 
         CliAssert.Succeeded(result);
-        var rows = JsonRows(result.StandardOutput, "embedding");
-        Assert.Equal(3, rows.Count);
-        FixtureModel.AssertClose(expected[3], rows[0]);
-        FixtureModel.AssertClose(expected[2], rows[1]);
-        FixtureModel.AssertClose(expected[17], rows[2]);
+        FixtureModel.AssertRowsClose([expected[3], expected[2], expected[17]], JsonRows(result.StandardOutput, "embedding"));
     }
 
     [Fact]
@@ -153,12 +140,7 @@ public class EncodeCommandTests
         var result = await Simctl.RunWithInputAsync(Lines(order.Select(i => fixture.Sentences[i])), "encode", "--model", fixture.Folder, "--format", "npy", "--batch-tokens", "512");
 
         CliAssert.Succeeded(result);
-        var matrix = NpyFormat.Read(new MemoryStream(result.StandardOutputBytes));
-        Assert.Equal(texts, matrix.Rows);
-        for (var row = 0; row < texts; row++)
-        {
-            FixtureModel.AssertClose(expected[order[row]], matrix.Row(row));
-        }
+        FixtureModel.AssertRowsClose(order.Select(i => expected[i]).ToArray(), NpyFormat.Read(new MemoryStream(result.StandardOutputBytes)));
     }
 
     [Fact]
@@ -172,13 +154,7 @@ public class EncodeCommandTests
 
         CliAssert.Succeeded(tiny);
         CliAssert.Succeeded(large);
-        var a = JsonRows(tiny.StandardOutput, "embedding");
-        var b = JsonRows(large.StandardOutput, "embedding");
-        Assert.Equal(a.Count, b.Count);
-        for (var row = 0; row < a.Count; row++)
-        {
-            FixtureModel.AssertClose(a[row], b[row]);
-        }
+        FixtureModel.AssertRowsClose(JsonRows(tiny.StandardOutput, "embedding"), JsonRows(large.StandardOutput, "embedding"));
     }
 
     [Fact]

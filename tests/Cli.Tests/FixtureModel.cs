@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Similarity.Inference.Tensors;
 using Similarity.TestSupport;
 
 namespace Similarity.Cli.Tests;
@@ -41,6 +42,26 @@ internal sealed class FixtureModel
         for (var i = 0; i < actual.Length; i++)
         {
             Assert.InRange(Math.Abs(actual[i] - expected[i]), 0, Tolerance);
+        }
+    }
+
+    /// <summary>As many rows as expected, each within <see cref="Tolerance"/> of its expected row.</summary>
+    public static void AssertRowsClose(IReadOnlyList<float[]> expected, IReadOnlyList<float[]> actual)
+    {
+        Assert.Equal(expected.Count, actual.Count);
+        for (var row = 0; row < actual.Count; row++)
+        {
+            AssertClose(expected[row], actual[row]);
+        }
+    }
+
+    /// <summary>As many rows as expected, each within <see cref="Tolerance"/> of its expected row.</summary>
+    public static void AssertRowsClose(IReadOnlyList<float[]> expected, EmbeddingMatrix actual)
+    {
+        Assert.Equal(expected.Count, actual.Rows);
+        for (var row = 0; row < actual.Rows; row++)
+        {
+            AssertClose(expected[row], actual.Row(row));
         }
     }
 }
