@@ -1,4 +1,5 @@
 using System.Globalization;
+using Similarity.Inference.Models;
 
 namespace Similarity.Silo.Tests.Doubles;
 
@@ -9,4 +10,11 @@ public static class TestCorpus
 
     public static string[] Texts(int count, string tag = "") =>
         Enumerable.Range(0, count).Select(i => $"{Stems[i % Stems.Length]} #{i.ToString(CultureInfo.InvariantCulture)}{tag}").ToArray();
+
+    /// <summary><paramref name="count"/> pairs of distinct texts: text i with text count−1−i.</summary>
+    public static TextPair[] Pairs(int count)
+    {
+        var texts = Texts(count);
+        return texts.Zip(texts.Reverse(), (a, b) => new TextPair(a, b)).ToArray();
+    }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
 using Similarity.Silo.Testing;
+using Similarity.Silo.Tests.Cluster;
 using Similarity.Silo.Tests.Doubles;
 
 namespace Similarity.Silo.Tests.Http;
@@ -177,9 +178,9 @@ public sealed class EmbeddingsApiTests : IAsyncLifetime
     public async Task An_overloaded_model_is_a_429()
     {
         var running = PostAsync(new { model = "held", input = "running" });
-        await Cluster.InMemoryClusterTests.WaitUntilAsync(() => _heldEncoder.Calls == 1);
+        await Poll.UntilAsync(() => _heldEncoder.Calls == 1);
         var queued = PostAsync(new { model = "held", input = "queued" });
-        await Cluster.InMemoryClusterTests.WaitUntilAsync(
+        await Poll.UntilAsync(
             () => _cluster.ClientFabric.InspectAsync(new("held", Similarity.Grains.Contracts.DeviceClass.Cpu)).Result is { Messages: 1 });
 
         using var response = await PostAsync(new { model = "held", input = "rejected" });

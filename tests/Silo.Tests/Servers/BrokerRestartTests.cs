@@ -1,4 +1,5 @@
 using Similarity.Grains.Contracts.Errors;
+using Similarity.Silo.Tests.Cluster;
 using Similarity.Silo.Tests.Doubles;
 using Similarity.TestSupport.Servers;
 
@@ -8,11 +9,13 @@ namespace Similarity.Silo.Tests.Servers;
 [Collection(ClusterServersCollection.Name)]
 public class BrokerRestartTests(ClusterServers servers)
 {
+    private readonly TestClusters _clusters = TestClusters.On(servers);
+
     [Fact]
     public async Task Silos_and_clients_reconnect_after_the_broker_restarts()
     {
         var model = ClusterTestModel.BiEncoder;
-        await using var cluster = await ServerClusters.StartAsync(servers, model);
+        await using var cluster = await _clusters.StartAsync(model);
         var grain = cluster.Client.GetEncoder("m");
         var texts = TestCorpus.Texts(64);
         Reference.AssertClose(model.Encode(texts), await grain.EncodeAsync(texts));

@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Similarity.Inference.Tensors;
+using Similarity.Silo.Tests.Cluster;
 using Similarity.Silo.Tests.Doubles;
 using Similarity.TestSupport.Servers;
 
@@ -10,11 +11,13 @@ namespace Similarity.Silo.Tests.Servers;
 [Collection(ClusterServersCollection.Name)]
 public class HttpOnRabbitMqTests(ClusterServers servers)
 {
+    private readonly TestClusters _clusters = TestClusters.On(servers);
+
     [Fact]
     public async Task Embeddings_over_http_equal_in_process_results_in_float_and_base64_with_usage()
     {
         var model = ClusterTestModel.BiEncoder;
-        await using var cluster = await ServerClusters.StartAsync(servers, model, http: true);
+        await using var cluster = await _clusters.StartAsync(model, http: true);
         using var http = new HttpClient { BaseAddress = cluster.Silos[0].HttpAddress };
         var texts = TestCorpus.Texts(40);
 
@@ -35,7 +38,7 @@ public class HttpOnRabbitMqTests(ClusterServers servers)
     public async Task Fewer_dimensions_over_http_are_the_leading_values_renormalised()
     {
         var model = ClusterTestModel.BiEncoder;
-        await using var cluster = await ServerClusters.StartAsync(servers, model, silos: 1, http: true);
+        await using var cluster = await _clusters.StartAsync(model, silos: 1, http: true);
         using var http = new HttpClient { BaseAddress = cluster.Silos[0].HttpAddress };
         var texts = TestCorpus.Texts(12);
 
@@ -58,7 +61,7 @@ public class HttpOnRabbitMqTests(ClusterServers servers)
     [Fact]
     public async Task An_unknown_model_over_http_is_a_404()
     {
-        await using var cluster = await ServerClusters.StartAsync(servers, ClusterTestModel.BiEncoder, silos: 1, http: true);
+        await using var cluster = await _clusters.StartAsync(ClusterTestModel.BiEncoder, silos: 1, http: true);
         using var http = new HttpClient { BaseAddress = cluster.Silos[0].HttpAddress };
 
         using var response = await http.PostAsJsonAsync("/v1/embeddings", new { model = "absent", input = "x" });

@@ -11,6 +11,8 @@ namespace Similarity.Silo.Tests.Servers;
 [Collection(ClusterServersCollection.Name)]
 public class PostgresMembershipTests(ClusterServers servers)
 {
+    private readonly TestClusters _clusters = TestClusters.On(servers);
+
     [Fact]
     public async Task Silos_starting_together_apply_each_schema_version_once()
     {
@@ -34,7 +36,7 @@ public class PostgresMembershipTests(ClusterServers servers)
     public async Task Cluster_status_lists_live_silos_with_roles_models_and_load()
     {
         // A double: the second silo is a gpu silo, which the real loader cannot start without a GPU.
-        await using var cluster = await ServerClusters.StartAsync(servers, new HashSentenceEncoder(), configure: (i, silo) => silo.Device = i == 0 ? "cpu" : "gpu");
+        await using var cluster = await _clusters.StartAsync(new HashSentenceEncoder(), configure: (i, silo) => silo.Device = i == 0 ? "cpu" : "gpu");
         await cluster.Client.GetEncoder("m").EncodeAsync(TestCorpus.Texts(16));
 
         var status = await cluster.GetStatusAsync();
@@ -49,16 +51,16 @@ public class PostgresMembershipTests(ClusterServers servers)
     [Fact]
     public async Task Heartbeats_report_the_requests_a_silo_has_handled()
     {
-        await using var cluster = await ServerClusters.StartAsync(servers, ClusterTestModel.BiEncoder, silos: 1);
+        await using var cluster = await _clusters.StartAsync(ClusterTestModel.BiEncoder, silos: 1);
         await cluster.Client.GetEncoder("m").EncodeAsync(TestCorpus.Texts(24));
 
-        await InMemoryClusterTests.WaitUntilAsync(() => cluster.GetStatusAsync().Result.Silos.Single().Load.Completed == 3);
+        await Poll.UntilAsync(() => cluster.GetStatusAsync().Result.Silos.Single().Load.Completed == 3);
     }
 
     [Fact]
     public async Task A_silo_that_stops_gracefully_leaves_at_once()
     {
-        await using var cluster = await ServerClusters.StartAsync(servers, ClusterTestModel.BiEncoder);
+        await using var cluster = await _clusters.StartAsync(ClusterTestModel.BiEncoder);
 
         await cluster.StopSiloAsync(cluster.Silos[1]);
 
@@ -68,12 +70,12 @@ public class PostgresMembershipTests(ClusterServers servers)
     [Fact]
     public async Task A_silo_that_dies_drops_out_once_its_heartbeat_is_stale()
     {
-        await using var cluster = await ServerClusters.StartAsync(servers, ClusterTestModel.BiEncoder);
+        await using var cluster = await _clusters.StartAsync(ClusterTestModel.BiEncoder);
 
         await cluster.KillSiloAsync(cluster.Silos[1]);
 
         Assert.Equal(2, (await cluster.GetStatusAsync()).Silos.Count);
-        await InMemoryClusterTests.WaitUntilAsync(() => cluster.GetStatusAsync().Result.Silos.Count == 1);
+        await Poll.UntilAsync(() => cluster.GetStatusAsync().Result.Silos.Count == 1);
         Assert.Equal(cluster.Silos[0].SiloId, (await cluster.GetStatusAsync()).Silos.Single().SiloId);
     }
 }
