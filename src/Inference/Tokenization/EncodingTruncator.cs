@@ -32,15 +32,10 @@ internal static class EncodingTruncator
                 break;
             case TruncationStrategy.LongestFirst:
             {
-                var n1 = first.Count;
-                var n2 = second.Count;
-                var swap = n1 > n2;
-                if (swap)
-                {
-                    (n1, n2) = (n2, n1);
-                }
-
-                n2 = n1 > maxLength ? n1 : Math.Max(n1, maxLength - n1);
+                // n1 is the shorter sequence's share, n2 the longer's; swapped back below.
+                var swap = first.Count > second.Count;
+                var n1 = Math.Min(first.Count, second.Count);
+                var n2 = n1 > maxLength ? n1 : Math.Max(n1, maxLength - n1);
                 if (n1 + n2 > maxLength)
                 {
                     n1 = maxLength / 2;

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
 using Similarity.Inference.Tensors;
-using Similarity.Silo.Calls;
 using Similarity.Silo.Models;
 using Similarity.Silo.Testing;
 using Similarity.Silo.Tests.Doubles;

@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using Similarity.Client;
-using Similarity.Grains.Contracts;
 using Similarity.Grains.Contracts.Errors;
 using Similarity.Inference.Models;
 using Similarity.Inference.Models.Folders;
