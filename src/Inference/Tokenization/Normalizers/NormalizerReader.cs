@@ -38,7 +38,7 @@ internal static class NormalizerReader
             case "Precompiled":
                 return ReadPrecompiled(node, type);
             case "Sequence":
-                return new SequenceNormalizer(node.Get("normalizers", type).Items(type).Select(Read).ToList());
+                return new SequenceNormalizer(node.Get("normalizers", type).Items(type).Select(Read).ToArray());
             default:
                 throw node.Error($"unsupported normalizer type '{type}'", type);
         }

@@ -3,10 +3,8 @@ using Similarity.Inference.Tokenization.Text;
 namespace Similarity.Inference.Tokenization.Normalizers;
 
 /// <summary><c>Sequence</c>: applies its normalizers in order.</summary>
-internal sealed class SequenceNormalizer(IReadOnlyList<INormalizer> normalizers) : INormalizer
+internal sealed class SequenceNormalizer(INormalizer[] normalizers) : INormalizer
 {
-    public IReadOnlyList<INormalizer> Normalizers => normalizers;
-
     public void Normalize(NormalizedString text)
     {
         foreach (var normalizer in normalizers)

@@ -45,21 +45,22 @@ internal static class PostProcessorReader
         return new TemplateProcessing(single, pair, specialTokens);
     }
 
-    private static List<TemplatePiece> ReadPieces(JsonSection node, string type, Dictionary<string, TemplateSpecialToken> specialTokens)
+    private static TemplatePiece[] ReadPieces(JsonSection node, string type, Dictionary<string, TemplateSpecialToken> specialTokens)
     {
         var items = node.IsString
             ? node.AsString(type).Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(text => (Text: (string?)text, Node: node)).ToList()
             : node.Items(type).Select(item => (Text: item.IsString ? item.AsString(type) : null, Node: item)).ToList();
-        var pieces = new List<TemplatePiece>(items.Count);
-        foreach (var (text, item) in items)
+        var pieces = new TemplatePiece[items.Count];
+        for (var i = 0; i < items.Count; i++)
         {
+            var (text, item) = items[i];
             var piece = text is not null ? ParsePiece(text, item, type) : ReadPiece(item, type);
             if (piece.SpecialToken is { } name && !specialTokens.ContainsKey(name))
             {
                 throw item.Error($"the template uses special token '{name}', which special_tokens does not define", type);
             }
 
-            pieces.Add(piece);
+            pieces[i] = piece;
         }
 
         return pieces;

@@ -33,7 +33,7 @@ internal static class PreTokenizerReader
                     PatternReader.ReadBehavior(node.Get("behavior", type), type),
                     node.BoolOr("invert", false, type));
             case "Sequence":
-                return new SequencePreTokenizer(node.Get("pretokenizers", type).Items(type).Select(Read).ToList());
+                return new SequencePreTokenizer(node.Get("pretokenizers", type).Items(type).Select(Read).ToArray());
             default:
                 throw node.Error($"unsupported pre-tokenizer type '{type}'", type);
         }

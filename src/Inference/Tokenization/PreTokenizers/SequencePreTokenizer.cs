@@ -3,7 +3,7 @@ using Similarity.Inference.Tokenization.Text;
 namespace Similarity.Inference.Tokenization.PreTokenizers;
 
 /// <summary><c>Sequence</c>: applies its pre-tokenizers in order.</summary>
-internal sealed class SequencePreTokenizer(IReadOnlyList<IPreTokenizer> preTokenizers) : IPreTokenizer
+internal sealed class SequencePreTokenizer(IPreTokenizer[] preTokenizers) : IPreTokenizer
 {
     public void PreTokenize(PreTokenizedString text)
     {
