@@ -22,7 +22,17 @@ public static class ReferenceCases
     private static readonly ConcurrentDictionary<string, Tokenizer> Tokenizers = new();
 
     /// <summary>Every reference line, named "tokenizer/case/mode".</summary>
-    public static IEnumerable<object[]> All() => Lines.Value.Keys.Select(name => new object[] { name });
+    public static IEnumerable<object[]> All() => Where(_ => true);
+
+    /// <summary>The lines of one text or one pair (all but the two batch lines of each tokenizer).</summary>
+    public static IEnumerable<object[]> SingleEncodings() => Where(line => line.GetProperty("kind").GetString() != "batch");
+
+    /// <summary>
+    /// The single texts encoded without truncation or padding: the lines that also record the normalized text, its
+    /// pre-tokens and the decoded ids.
+    /// </summary>
+    public static IEnumerable<object[]> UntruncatedSingles() =>
+        Where(line => line.GetProperty("kind").GetString() == "single" && line.GetProperty("mode").GetString() == "none");
 
     public static JsonElement Line(string name) => Lines.Value[name];
 
@@ -33,6 +43,9 @@ public static class ReferenceCases
     public static string TokenizerPath(string name) => SharedFolder.Fixture("tokenizers", name, "tokenizer.json");
 
     public static string ReferencePath(string name) => SharedFolder.Fixture("reference", "tokenization", name + ".jsonl");
+
+    private static IEnumerable<object[]> Where(Func<JsonElement, bool> keep) =>
+        Lines.Value.Where(line => keep(line.Value)).Select(line => new object[] { line.Key });
 
     private static IReadOnlyDictionary<string, JsonElement> ReadAll()
     {

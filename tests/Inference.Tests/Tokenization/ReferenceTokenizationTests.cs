@@ -5,7 +5,8 @@ namespace Similarity.Inference.Tests.Tokenization;
 
 /// <summary>
 /// Every line of the Hugging Face reference files: same ids, type ids, masks, tokens, UTF-16 offsets, word and
-/// sequence ids (and for mode "none" the normalized text, the pre-tokens and the decoded text).
+/// sequence ids; the ids-only path gets the same ids unpadded; for mode "none" singles, also the normalized text,
+/// the pre-tokens and the decoded text.
 /// </summary>
 public class ReferenceTokenizationTests
 {
@@ -14,47 +15,85 @@ public class ReferenceTokenizationTests
     public void Encoding_matches_the_hugging_face_reference(string name)
     {
         var line = ReferenceCases.Line(name);
-        var tokenizerName = line.GetProperty("tokenizer").GetString()!;
-        var loaded = ReferenceCases.Tokenizer(tokenizerName);
-        var kind = line.GetProperty("kind").GetString();
-        var mode = line.GetProperty("mode").GetString();
-        if (kind == "batch")
+        if (line.GetProperty("kind").GetString() == "batch")
         {
-            CheckBatch(loaded, line);
+            CheckBatch(ReferenceCases.Tokenizer(line.GetProperty("tokenizer").GetString()!), line);
             return;
         }
 
-        var tokenizer = mode switch
+        AssertEncoding(line, Encode(TokenizerFor(line), line));
+    }
+
+    [Theory]
+    [MemberData(nameof(ReferenceCases.SingleEncodings), MemberType = typeof(ReferenceCases))]
+    public void The_ids_a_model_is_fed_are_the_references_unpadded_ids_and_type_ids(string name)
+    {
+        var line = ReferenceCases.Line(name);
+        var pair = line.TryGetProperty("text_pair", out var second) ? second.GetString()! : null;
+        var unpadded = Enumerable.Range(0, line.GetProperty("length").GetInt32())
+            .Where(i => line.GetProperty("attention_mask")[i].GetInt32() == 1)
+            .ToList();
+
+        var (ids, typeIds) = TokenizerFor(line).EncodeIds(line.GetProperty("text").GetString()!, pair);
+
+        Assert.Equal(unpadded.Select(i => line.GetProperty("ids")[i].GetInt32()), ids);
+        Assert.Equal(unpadded.Select(i => line.GetProperty("type_ids")[i].GetInt32()), typeIds);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReferenceCases.UntruncatedSingles), MemberType = typeof(ReferenceCases))]
+    public void Normalize_matches_the_reference_normalized_text(string name)
+    {
+        var line = ReferenceCases.Line(name);
+
+        var normalized = TokenizerFor(line).Normalize(line.GetProperty("text").GetString()!);
+
+        Assert.Equal(line.GetProperty("normalized").GetString(), normalized);
+    }
+
+    [Theory]
+    [MemberData(nameof(ReferenceCases.UntruncatedSingles), MemberType = typeof(ReferenceCases))]
+    public void PreTokenize_of_the_normalized_text_matches_the_reference_pieces_and_spans(string name)
+    {
+        var line = ReferenceCases.Line(name);
+        var normalized = line.GetProperty("normalized").GetString()!;
+        var expected = line.GetProperty("pre_tokens").EnumerateArray()
+            .Select(p => (p[0].GetString()!, CodePointSpanToUtf16(normalized, p[1][0].GetInt32(), p[1][1].GetInt32())))
+            .ToList();
+
+        Assert.Equal(expected, TokenizerFor(line).PreTokenize(normalized));
+    }
+
+    [Theory]
+    [MemberData(nameof(ReferenceCases.UntruncatedSingles), MemberType = typeof(ReferenceCases))]
+    public void Decode_of_the_reference_ids_skipping_special_tokens_matches_the_reference_text(string name)
+    {
+        var line = ReferenceCases.Line(name);
+
+        var decoded = TokenizerFor(line).Decode(Ints(line, "ids"));
+
+        Assert.Equal(line.GetProperty("decoded_skip_special").GetString(), decoded);
+    }
+
+    /// <summary>The line's tokenizer with the truncation and padding its mode says.</summary>
+    private static Tokenizer TokenizerFor(JsonElement line)
+    {
+        var loaded = ReferenceCases.Tokenizer(line.GetProperty("tokenizer").GetString()!);
+        return line.GetProperty("mode").GetString() switch
         {
             "none" => loaded.WithTruncation(null).WithPadding(null),
             "trunc128" => loaded.WithTruncation(new TruncationOptions(128)).WithPadding(null),
             "file" => loaded,
-            _ => throw new InvalidOperationException("unknown mode " + mode),
+            var mode => throw new InvalidOperationException("unknown mode " + mode),
         };
+    }
+
+    private static TokenizedText Encode(Tokenizer tokenizer, JsonElement line)
+    {
         var text = line.GetProperty("text").GetString()!;
-        var encoding = kind == "pair"
+        return line.GetProperty("kind").GetString() == "pair"
             ? tokenizer.EncodePair(text, line.GetProperty("text_pair").GetString()!)
             : tokenizer.Encode(text);
-        AssertEncoding(line, encoding);
-
-        if (line.TryGetProperty("normalized", out var normalized))
-        {
-            Assert.Equal(normalized.GetString(), tokenizer.Normalize(text));
-        }
-
-        if (line.TryGetProperty("pre_tokens", out var preTokens) && preTokens.ValueKind == JsonValueKind.Array)
-        {
-            var normalizedText = normalized.GetString()!;
-            var expected = preTokens.EnumerateArray()
-                .Select(p => (p[0].GetString()!, CodePointSpanToUtf16(normalizedText, p[1][0].GetInt32(), p[1][1].GetInt32())))
-                .ToList();
-            Assert.Equal(expected, tokenizer.PreTokenize(normalizedText));
-        }
-
-        if (line.TryGetProperty("decoded_skip_special", out var decoded))
-        {
-            Assert.Equal(decoded.GetString(), tokenizer.Decode(encoding.Ids));
-        }
     }
 
     private static void CheckBatch(Tokenizer loaded, JsonElement line)
