@@ -21,14 +21,14 @@ internal sealed class EncodeWorkspace
 
     public EncodingBuffer Output { get; } = new();
 
-    /// <summary>This thread's workspace, cleared.</summary>
-    public static EncodeWorkspace Rent()
+    /// <summary>This thread's workspace, cleared; its encodings keep only ids and type ids when <paramref name="idsOnly"/>.</summary>
+    public static EncodeWorkspace Rent(bool idsOnly)
     {
         var workspace = t_current ??= new EncodeWorkspace();
         workspace.Arena.Reset();
-        workspace.First.Clear();
-        workspace.Second.Clear();
-        workspace.Output.Clear();
+        workspace.First.Clear(idsOnly);
+        workspace.Second.Clear(idsOnly);
+        workspace.Output.Clear(idsOnly);
         return workspace;
     }
 }

@@ -1,8 +1,13 @@
+using Similarity.Inference.Tokenization.Models;
+using Similarity.Inference.Tokenization.Text;
+
 namespace Similarity.Inference.Tokenization;
 
 /// <summary>
 /// A growing encoding (Hugging Face's <c>Encoding</c>) reused across calls: parallel lists of ids, type ids,
-/// token strings, offsets, word and sequence indices (-1 for none) and the two masks.
+/// token strings, offsets, word and sequence indices (-1 for none) and the special-tokens mask (every token in it
+/// is attended to; padding is added only when it is turned into a <see cref="TokenizedText"/>). With
+/// <see cref="IdsOnly"/> only the ids and type ids are kept (what a model is fed); the other lists then stay empty.
 /// </summary>
 internal sealed class EncodingBuffer
 {
@@ -20,7 +25,8 @@ internal sealed class EncodingBuffer
 
     public List<int> SpecialTokensMask { get; } = [];
 
-    public List<int> AttentionMask { get; } = [];
+    /// <summary>Keep only ids and type ids: token strings, offsets, word and sequence ids and the mask are not built.</summary>
+    public bool IdsOnly { get; private set; }
 
     /// <summary>
     /// True when no post-processor assigned sequences: like the Rust library, every position (padding
@@ -30,7 +36,8 @@ internal sealed class EncodingBuffer
 
     public int Count => Ids.Count;
 
-    public void Clear()
+    /// <summary>Empties the buffer for a new encoding, which keeps everything or, with <paramref name="idsOnly"/>, only the ids.</summary>
+    public void Clear(bool idsOnly)
     {
         Ids.Clear();
         TypeIds.Clear();
@@ -39,20 +46,25 @@ internal sealed class EncodingBuffer
         WordIds.Clear();
         SequenceIds.Clear();
         SpecialTokensMask.Clear();
-        AttentionMask.Clear();
+        IdsOnly = idsOnly;
         ImplicitSequence = false;
     }
 
-    public void Add(int id, int typeId, string token, (int Start, int End) offsets, int wordId, int sequenceId, int special, int attention = 1)
+    /// <summary>
+    /// Adds a token of word <paramref name="wordIndex"/> (<paramref name="word"/>, the token's span being relative to it);
+    /// a token without a value is spelled as its span of the word, which is made into a string only when tokens are kept.
+    /// </summary>
+    public void AddWordToken(ModelToken token, int typeId, NormalizedString word, int wordIndex)
     {
-        Ids.Add(id);
-        TypeIds.Add(typeId);
-        Tokens.Add(token);
-        Offsets.Add(offsets);
-        WordIds.Add(wordId);
-        SequenceIds.Add(sequenceId);
-        SpecialTokensMask.Add(special);
-        AttentionMask.Add(attention);
+        if (IdsOnly)
+        {
+            Ids.Add(token.Id);
+            TypeIds.Add(typeId);
+            return;
+        }
+
+        var value = token.Value ?? word.Text[token.Start..token.End].ToString();
+        Add(token.Id, typeId, value, word.OriginalRange(token.Start, token.End), wordIndex, 0, 0);
     }
 
     /// <summary>Adds a special token: no word, no sequence, offsets (0, 0), special mask 1.</summary>
@@ -66,15 +78,22 @@ internal sealed class EncodingBuffer
     {
         for (var i = 0; i < source.Count; i++)
         {
-            Add(
-                source.Ids[i],
-                typeId ?? source.TypeIds[i],
-                source.Tokens[i],
-                source.Offsets[i],
-                source.WordIds[i],
-                sequenceId,
-                source.SpecialTokensMask[i],
-                source.AttentionMask[i]);
+            Ids.Add(source.Ids[i]);
+            TypeIds.Add(typeId ?? source.TypeIds[i]);
+        }
+
+        if (IdsOnly)
+        {
+            return;
+        }
+
+        for (var i = 0; i < source.Count; i++)
+        {
+            Tokens.Add(source.Tokens[i]);
+            Offsets.Add(source.Offsets[i]);
+            WordIds.Add(source.WordIds[i]);
+            SequenceIds.Add(sequenceId);
+            SpecialTokensMask.Add(source.SpecialTokensMask[i]);
         }
     }
 
@@ -90,17 +109,26 @@ internal sealed class EncodingBuffer
         var from = direction == TruncationDirection.Right ? Count - excess : 0;
         Ids.RemoveRange(from, excess);
         TypeIds.RemoveRange(from, excess);
+        if (IdsOnly)
+        {
+            return;
+        }
+
         Tokens.RemoveRange(from, excess);
         Offsets.RemoveRange(from, excess);
         WordIds.RemoveRange(from, excess);
         SequenceIds.RemoveRange(from, excess);
         SpecialTokensMask.RemoveRange(from, excess);
-        AttentionMask.RemoveRange(from, excess);
     }
 
     /// <summary>The finished encoding, padded to <paramref name="length"/> when <paramref name="padding"/> is given and it is shorter.</summary>
     public TokenizedText ToTokenizedText(int length, PaddingOptions? padding)
     {
+        if (IdsOnly)
+        {
+            throw new InvalidOperationException("An ids-only encoding has no tokens, offsets or masks to return.");
+        }
+
         var count = Count;
         var total = padding is null ? count : Math.Max(count, length);
         var pads = total - count;
@@ -118,7 +146,7 @@ internal sealed class EncodingBuffer
             var at = offset + i;
             ids[at] = Ids[i];
             typeIds[at] = TypeIds[i];
-            attention[at] = AttentionMask[i];
+            attention[at] = 1;
             special[at] = SpecialTokensMask[i];
             tokens[at] = Tokens[i];
             offsets[at] = Offsets[i];
@@ -140,5 +168,21 @@ internal sealed class EncodingBuffer
         }
 
         return new TokenizedText(ids, typeIds, attention, special, tokens, offsets, words, sequences, ImplicitSequence);
+    }
+
+    private void Add(int id, int typeId, string token, (int Start, int End) offsets, int wordId, int sequenceId, int special)
+    {
+        Ids.Add(id);
+        TypeIds.Add(typeId);
+        if (IdsOnly)
+        {
+            return;
+        }
+
+        Tokens.Add(token);
+        Offsets.Add(offsets);
+        WordIds.Add(wordId);
+        SequenceIds.Add(sequenceId);
+        SpecialTokensMask.Add(special);
     }
 }

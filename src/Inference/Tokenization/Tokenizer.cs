@@ -100,12 +100,12 @@ public sealed class Tokenizer
 
     /// <summary>
     /// Only the ids and type ids of a text (or pair), truncated as configured and never padded: what a model is fed,
-    /// without the token strings, offsets and masks <see cref="Encode"/> also builds.
+    /// without building the token strings, offsets and masks <see cref="Encode"/> also returns.
     /// </summary>
     internal (int[] Ids, int[] TypeIds) EncodeIds(string text, string? pair)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var encoding = _pipeline.EncodeUnpadded(text, pair, addSpecialTokens: true, Truncation);
+        var encoding = _pipeline.EncodeUnpadded(text, pair, addSpecialTokens: true, Truncation, idsOnly: true);
         return (encoding.Ids.ToArray(), encoding.TypeIds.ToArray());
     }
 

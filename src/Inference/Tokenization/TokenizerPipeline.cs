@@ -29,15 +29,18 @@ internal sealed class TokenizerPipeline(
 
     public TokenizedText Encode(string text, string? pair, bool addSpecialTokens, TruncationOptions? truncation, PaddingOptions? padding)
     {
-        var encoding = EncodeUnpadded(text, pair, addSpecialTokens, truncation);
+        var encoding = EncodeUnpadded(text, pair, addSpecialTokens, truncation, idsOnly: false);
         var length = padding?.TargetLength(encoding.Count) ?? encoding.Count;
         return encoding.ToTokenizedText(length, padding);
     }
 
-    /// <summary>Runs everything but padding; the result lives in this thread's workspace until the next call.</summary>
-    public EncodingBuffer EncodeUnpadded(string text, string? pair, bool addSpecialTokens, TruncationOptions? truncation)
+    /// <summary>
+    /// Runs everything but padding, building only ids and type ids when <paramref name="idsOnly"/>; the result lives in
+    /// this thread's workspace until the next call.
+    /// </summary>
+    public EncodingBuffer EncodeUnpadded(string text, string? pair, bool addSpecialTokens, TruncationOptions? truncation, bool idsOnly)
     {
-        var workspace = EncodeWorkspace.Rent();
+        var workspace = EncodeWorkspace.Rent(idsOnly);
         EncodeSequence(InputText.ReplaceLoneSurrogates(text), 0, workspace, workspace.First);
         if (pair is not null)
         {
@@ -114,7 +117,7 @@ internal sealed class TokenizerPipeline(
             var piece = split.Text;
             if (split.HasToken)
             {
-                output.Add(split.TokenId, typeId, split.TokenValue!, piece.OriginalRange(0, piece.Length), word, 0, 0);
+                output.AddWordToken(new ModelToken(split.TokenId, split.TokenValue, 0, piece.Length), typeId, piece, word);
                 continue;
             }
 
@@ -122,7 +125,7 @@ internal sealed class TokenizerPipeline(
             model.Tokenize(piece.Text, tokens);
             foreach (var token in tokens)
             {
-                output.Add(token.Id, typeId, token.Value, piece.OriginalRange(token.Start, token.End), word, 0, 0);
+                output.AddWordToken(token, typeId, piece, word);
             }
         }
     }

@@ -80,7 +80,7 @@ internal sealed class AddedTokenMatcher
             }
 
             var slice = piece.Slice(start, stop);
-            output.AddToken(slice, token.Id, slice.Text.SequenceEqual(token.Content) ? token.Content : slice.ToString());
+            output.AddToken(slice, token.Id, slice.Text.SequenceEqual(token.Content) ? token.Content : null);
             startOffset = stop;
         }
 

@@ -160,7 +160,7 @@ internal sealed class UnigramModel : ITokenizerModel
             return;
         }
 
-        output.Add(new ModelToken(_unknownId!.Value, text.ToString(), offset, end));
+        output.Add(new ModelToken(_unknownId!.Value, null, offset, end));
     }
 
     private bool TryAddBytes(ReadOnlySpan<char> text, int start, int end, List<ModelToken> output)

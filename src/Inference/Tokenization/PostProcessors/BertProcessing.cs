@@ -19,21 +19,12 @@ internal sealed class BertProcessing((string Token, int Id) separator, (string T
         }
 
         output.AddSpecial(classifier.Id, classifier.Token, 0);
-        AppendText(first, 0, output);
+        output.Append(first, 0);
         output.AddSpecial(separator.Id, separator.Token, 0);
         if (second is not null)
         {
-            AppendText(second, 1, output);
+            output.Append(second, 1);
             output.AddSpecial(separator.Id, separator.Token, 1);
-        }
-    }
-
-    /// <summary>The text's own tokens, never marked special (even added special tokens written in it).</summary>
-    private static void AppendText(EncodingBuffer source, int sequence, EncodingBuffer output)
-    {
-        for (var i = 0; i < source.Count; i++)
-        {
-            output.Add(source.Ids[i], source.TypeIds[i], source.Tokens[i], source.Offsets[i], source.WordIds[i], sequence, 0);
         }
     }
 }

@@ -43,10 +43,16 @@ internal sealed class RobertaProcessing(
 
     private void AppendText(EncodingBuffer source, int sequence, EncodingBuffer output)
     {
-        for (var i = 0; i < source.Count; i++)
+        var from = output.Count;
+        output.Append(source, sequence, typeId: 0);
+        if (!trimOffsets || output.IdsOnly)
         {
-            var offsets = trimOffsets ? Trim(source.Tokens[i], source.Offsets[i], i) : source.Offsets[i];
-            output.Add(source.Ids[i], 0, source.Tokens[i], offsets, source.WordIds[i], sequence, 0);
+            return;
+        }
+
+        for (var i = from; i < output.Count; i++)
+        {
+            output.Offsets[i] = Trim(output.Tokens[i], output.Offsets[i], i - from);
         }
     }
 

@@ -58,8 +58,8 @@ internal sealed class PreTokenizedString
         }
     }
 
-    /// <summary>Adds a piece that is one known token (an added token found in the text).</summary>
-    public void AddToken(NormalizedString piece, int tokenId, string value)
+    /// <summary>Adds a piece that is one known token (an added token found in the text); a null <paramref name="value"/> spells it as the piece.</summary>
+    public void AddToken(NormalizedString piece, int tokenId, string? value)
     {
         if (!piece.IsEmpty)
         {

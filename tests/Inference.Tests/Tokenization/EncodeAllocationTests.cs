@@ -1,0 +1,42 @@
+using Similarity.Inference.Tokenization;
+
+namespace Similarity.Inference.Tests.Tokenization;
+
+public class EncodeAllocationTests
+{
+    [Theory]
+    [MemberData(nameof(TokenizerNames))]
+    public void Encoding_ids_on_a_warm_thread_allocates_only_the_two_arrays_it_returns(string name)
+    {
+        var tokenizer = ReferenceCases.Tokenizer(name).WithTruncation(new TruncationOptions(128)).WithPadding(null);
+        var inputs = ReferenceCases.SingleEncodings()
+            .Select(row => ReferenceCases.Line((string)row[0]))
+            .Where(line => line.GetProperty("tokenizer").GetString() == name && line.GetProperty("mode").GetString() == "none")
+            .Select(line => (Text: line.GetProperty("text").GetString()!, Pair: line.TryGetProperty("text_pair", out var pair) ? pair.GetString() : null))
+            .ToList();
+        foreach (var (text, pair) in inputs)
+        {
+            tokenizer.EncodeIds(text, pair);
+            tokenizer.EncodeIds(text, pair);
+        }
+
+        foreach (var (text, pair) in inputs)
+        {
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            var (ids, typeIds) = tokenizer.EncodeIds(text, pair);
+            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+
+            Assert.True(allocated == BytesOfTwoArrays(ids.Length, typeIds.Length), $"{allocated} bytes for {(pair is null ? text : text + " / " + pair)}");
+        }
+    }
+
+    public static TheoryData<string> TokenizerNames() => new(ReferenceCases.TokenizerNames);
+
+    private static long BytesOfTwoArrays(int first, int second)
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        GC.KeepAlive(new int[first]);
+        GC.KeepAlive(new int[second]);
+        return GC.GetAllocatedBytesForCurrentThread() - before;
+    }
+}
