@@ -23,10 +23,6 @@ internal sealed class TokenizerPipeline(
 {
     public ITokenizerModel Model => model;
 
-    public AddedVocabulary AddedVocabulary => addedVocabulary;
-
-    public IPostProcessor PostProcessor => postProcessor;
-
     public TokenizedText Encode(string text, string? pair, bool addSpecialTokens, TruncationOptions? truncation, PaddingOptions? padding)
     {
         var encoding = EncodeUnpadded(text, pair, addSpecialTokens, truncation, idsOnly: false);

@@ -52,8 +52,6 @@ internal sealed class AddedVocabulary
         NormalizingSplitter = new AddedTokenSplitter(new AddedTokenMatcher(normalized), normalizer);
     }
 
-    public IReadOnlyCollection<AddedToken> Tokens => _byId.Values;
-
     /// <summary>Cuts out tokens matched in the raw text (first pass).</summary>
     public IPieceSplitter RawSplitter { get; }
 

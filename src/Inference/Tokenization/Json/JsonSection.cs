@@ -14,8 +14,6 @@ internal readonly struct JsonSection(JsonElement element, string path, string so
 
     public string Source => source;
 
-    public bool IsNull => element.ValueKind is JsonValueKind.Null or JsonValueKind.Undefined;
-
     public bool IsObject => element.ValueKind == JsonValueKind.Object;
 
     public bool IsArray => element.ValueKind == JsonValueKind.Array;
@@ -58,11 +56,6 @@ internal readonly struct JsonSection(JsonElement element, string path, string so
         element.ValueKind == JsonValueKind.Number && element.TryGetInt32(out var value)
             ? value
             : throw Error($"expected a 32-bit integer, found {Describe(element.ValueKind)}", component);
-
-    public double AsDouble(string? component) =>
-        element.ValueKind == JsonValueKind.Number
-            ? element.GetDouble()
-            : throw Error($"expected a number, found {Describe(element.ValueKind)}", component);
 
     public bool AsBool(string? component) => element.ValueKind switch
     {

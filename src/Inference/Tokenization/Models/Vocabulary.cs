@@ -29,9 +29,6 @@ internal sealed class Vocabulary
 
     public int Count => _ids.Count;
 
-    /// <summary>One more than the largest id.</summary>
-    public int IdLimit => _tokens.Length;
-
     public bool TryGetId(ReadOnlySpan<char> token, out int id) => _lookup.TryGetValue(token, out id);
 
     /// <summary>The id and the vocabulary's own string for <paramref name="token"/>.</summary>

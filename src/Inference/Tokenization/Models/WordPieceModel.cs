@@ -9,10 +9,6 @@ namespace Similarity.Inference.Tokenization.Models;
 internal sealed class WordPieceModel(Vocabulary vocabulary, string unknownToken, string continuingSubwordPrefix, int maxInputCharsPerWord)
     : ITokenizerModel
 {
-    public Vocabulary Vocabulary => vocabulary;
-
-    public string UnknownToken => unknownToken;
-
     public int VocabularySize => vocabulary.Count;
 
     public void Tokenize(ReadOnlySpan<char> word, List<ModelToken> output)

@@ -6,7 +6,5 @@ namespace Similarity.Inference.Tokenization.Normalizers;
 /// <summary><c>NFC</c>, <c>NFD</c>, <c>NFKC</c> or <c>NFKD</c>.</summary>
 internal sealed class UnicodeFormNormalizer(UnicodeNormalizationForm form) : INormalizer
 {
-    public UnicodeNormalizationForm Form => form;
-
     public void Normalize(NormalizedString text) => UnicodeNormalizer.Apply(text, form);
 }

@@ -27,8 +27,6 @@ internal sealed class NormalizedString(TextArena arena)
 
     public int OriginalEnd { get; internal set; }
 
-    public TextArena Arena => arena;
-
     public ReadOnlySpan<char> Text => arena.Chars.AsSpan(Start, Length);
 
     public bool IsEmpty => Length == 0;

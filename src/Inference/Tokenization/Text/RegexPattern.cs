@@ -13,11 +13,8 @@ internal sealed class RegexPattern : TextPattern
 
     public RegexPattern(string onigurumaPattern)
     {
-        Source = onigurumaPattern;
         _regex = new Regex(Translate(onigurumaPattern), RegexOptions.CultureInvariant);
     }
-
-    public string Source { get; }
 
     /// <summary>Rewrites the Oniguruma constructs .NET lacks; throws <see cref="ArgumentException"/> for a pattern .NET cannot compile.</summary>
     public static string Translate(string pattern)
