@@ -28,7 +28,7 @@ internal static class EncodingTruncator
         switch (options.Strategy)
         {
             case TruncationStrategy.LongestFirst when second is null:
-                first.Truncate(total - toRemove, direction);
+                first.Truncate(maxLength, direction);
                 break;
             case TruncationStrategy.LongestFirst:
             {
