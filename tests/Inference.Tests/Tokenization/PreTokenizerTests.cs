@@ -79,7 +79,7 @@ public class PreTokenizerTests
     }
 
     [Fact]
-    public void Metaspace_with_prepend_scheme_never_adds_nothing_in_front()
+    public void Metaspace_with_prepend_scheme_never_does_not_prefix_the_first_piece()
     {
         var tokenizer = InlineTokenizer.PreTokenizing(
             """{"type": "Metaspace", "replacement": "\u2581", "prepend_scheme": "never", "split": true}""");
