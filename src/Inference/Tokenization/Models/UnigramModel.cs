@@ -116,13 +116,13 @@ internal sealed class UnigramModel : ITokenizerModel
         {
             var start = from[end];
             var id = ids[end];
-            if (id == _unknownId && path.Count > 0 && path[^1].Id == _unknownId && path[^1].Fused)
+            if (id == _unknownId && path.Count > 0 && path[^1].Id == _unknownId)
             {
-                path[^1] = (start, path[^1].End, id, true);
+                path[^1] = (start, path[^1].End, id);
             }
             else
             {
-                path.Add((start, end, id, id == _unknownId));
+                path.Add((start, end, id));
             }
 
             end = start;
@@ -130,8 +130,8 @@ internal sealed class UnigramModel : ITokenizerModel
 
         for (var i = path.Count - 1; i >= 0; i--)
         {
-            var (start, end, id, isUnknown) = path[i];
-            if (!isUnknown)
+            var (start, end, id) = path[i];
+            if (id != _unknownId)
             {
                 output.Add(new ModelToken(id, _pieces[id], start, end));
             }
@@ -194,7 +194,7 @@ internal sealed class UnigramModel : ITokenizerModel
 
         public int[] Ids { get; private set; } = new int[64];
 
-        public List<(int Start, int End, int Id, bool Fused)> Path { get; } = [];
+        public List<(int Start, int End, int Id)> Path { get; } = [];
 
         public void Reset(int length)
         {
