@@ -11,8 +11,8 @@ namespace Similarity.Inference.Batching;
 public sealed class BatchedPairClassifier : IPairClassifier, IDisposable
 {
     private readonly BatchScheduler<TextPair> _scheduler;
-    private IDisposable? _ownedPipeline;
 
+    /// <summary>Batches <paramref name="pipeline"/>; <paramref name="tokenizer"/> must truncate pairs to its MaxSequenceLength.</summary>
     public BatchedPairClassifier(CrossEncoderPipeline pipeline, ITokenEncoder tokenizer, BatchingOptions? options = null)
         : this(pipeline, Tokenization(tokenizer), options ?? new BatchingOptions())
     {
@@ -25,27 +25,7 @@ public sealed class BatchedPairClassifier : IPairClassifier, IDisposable
 
     public int LabelCount => _scheduler.OutputWidth;
 
-    /// <summary>
-    /// Loads the cross-encoder folder (ONNX threads from <paramref name="options"/>), builds its tokenizer with
-    /// <paramref name="tokenizerFor"/> (which should truncate pairs to the pipeline's MaxSequenceLength) and owns the pipeline.
-    /// </summary>
-    public static BatchedPairClassifier Open(string folder, Func<CrossEncoderPipeline, ITokenEncoder> tokenizerFor, BatchingOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(tokenizerFor);
-        options ??= new BatchingOptions();
-        options.Validate();
-        var pipeline = CrossEncoderPipeline.Load(folder, options.SessionOptions());
-        try
-        {
-            return new BatchedPairClassifier(pipeline, tokenizerFor(pipeline), options) { _ownedPipeline = pipeline };
-        }
-        catch
-        {
-            pipeline.Dispose();
-            throw;
-        }
-    }
-
+    /// <summary>What the classifier has done so far (requests, batches, padding efficiency).</summary>
     public BatchingStatistics Statistics => _scheduler.Statistics;
 
     public Task<EmbeddingMatrix> PredictAsync(IReadOnlyList<TextPair> pairs, CancellationToken cancellationToken = default)
@@ -62,11 +42,7 @@ public sealed class BatchedPairClassifier : IPairClassifier, IDisposable
         return _scheduler.SubmitAsync(pairs, cancellationToken);
     }
 
-    public void Dispose()
-    {
-        _scheduler.Dispose();
-        _ownedPipeline?.Dispose();
-    }
+    public void Dispose() => _scheduler.Dispose();
 
     private static Func<TextPair, EncodedText> Tokenization(ITokenEncoder tokenizer)
     {

@@ -11,11 +11,10 @@ namespace Similarity.Inference.Batching;
 public sealed class BatchedSentenceEncoder : ISentenceEncoder, IDisposable
 {
     private readonly BatchScheduler<string> _scheduler;
-    private IDisposable? _ownedPipeline;
 
     /// <summary>Batches <paramref name="pipeline"/>; <paramref name="tokenizer"/> must truncate to its MaxSequenceLength and apply its do_lower_case.</summary>
     public BatchedSentenceEncoder(SentenceTransformerPipeline pipeline, ITokenEncoder tokenizer, BatchingOptions? options = null)
-        : this(pipeline, Tokenization(pipeline, tokenizer), options ?? new BatchingOptions())
+        : this(pipeline, Tokenization(tokenizer), options ?? new BatchingOptions())
     {
     }
 
@@ -25,28 +24,6 @@ public sealed class BatchedSentenceEncoder : ISentenceEncoder, IDisposable
     }
 
     public int Dimension => _scheduler.OutputWidth;
-
-    /// <summary>
-    /// Loads the sentence-transformers folder (ONNX threads from <paramref name="options"/>), builds its tokenizer with
-    /// <paramref name="tokenizerFor"/> (which should truncate to the pipeline's MaxSequenceLength and apply its
-    /// do_lower_case, as <c>ModelInputTokenizer.For</c> does) and owns the pipeline.
-    /// </summary>
-    public static BatchedSentenceEncoder Open(string folder, Func<SentenceTransformerPipeline, ITokenEncoder> tokenizerFor, BatchingOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(tokenizerFor);
-        options ??= new BatchingOptions();
-        options.Validate();
-        var pipeline = SentenceTransformerPipeline.Load(folder, options.SessionOptions());
-        try
-        {
-            return new BatchedSentenceEncoder(pipeline, tokenizerFor(pipeline), options) { _ownedPipeline = pipeline };
-        }
-        catch
-        {
-            pipeline.Dispose();
-            throw;
-        }
-    }
 
     /// <summary>What the encoder has done so far (requests, batches, padding efficiency).</summary>
     public BatchingStatistics Statistics => _scheduler.Statistics;
@@ -69,15 +46,10 @@ public sealed class BatchedSentenceEncoder : ISentenceEncoder, IDisposable
         return _scheduler.SubmitAsync(texts, cancellationToken);
     }
 
-    public void Dispose()
-    {
-        _scheduler.Dispose();
-        _ownedPipeline?.Dispose();
-    }
+    public void Dispose() => _scheduler.Dispose();
 
-    private static Func<string, EncodedText> Tokenization(SentenceTransformerPipeline pipeline, ITokenEncoder tokenizer)
+    private static Func<string, EncodedText> Tokenization(ITokenEncoder tokenizer)
     {
-        ArgumentNullException.ThrowIfNull(pipeline);
         ArgumentNullException.ThrowIfNull(tokenizer);
         return tokenizer.Encode;
     }

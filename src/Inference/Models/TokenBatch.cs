@@ -30,8 +30,6 @@ public sealed class TokenBatch
     /// <summary>Padded length of every row.</summary>
     public int SequenceLength { get; private set; }
 
-    public long PadTokenId { get; private set; }
-
     /// <summary>Tokens at the start of each row that belong to a prompt (pooling may exclude them, see include_prompt).</summary>
     public int PromptLength { get; set; }
 
@@ -63,7 +61,6 @@ public sealed class TokenBatch
 
         Size = size;
         SequenceLength = sequenceLength;
-        PadTokenId = padTokenId;
         PromptLength = 0;
         _positionsFilled = false;
         InputIds.Fill(padTokenId);

@@ -19,6 +19,7 @@ public sealed unsafe class OnnxOutputs : IDisposable
 
     internal OnnxOutputs(OnnxSession session, int[] indices)
     {
+        var sessionNames = session.OutputNamePointers;
         _api = OnnxEnvironment.Instance.Api;
         Session = session;
         _indices = indices;
@@ -30,7 +31,7 @@ public sealed unsafe class OnnxOutputs : IDisposable
         _names = (byte**)NativeMemory.AllocZeroed(slots, (nuint)sizeof(nint));
         for (var i = 0; i < indices.Length; i++)
         {
-            _names[i] = session.OutputNamePointers[indices[i]];
+            _names[i] = sessionNames[indices[i]];
         }
     }
 

@@ -32,7 +32,15 @@ public sealed unsafe class OnnxSession : IDisposable
 
     public IReadOnlyList<OnnxTensorInfo> Outputs { get; }
 
-    internal byte** OutputNamePointers => _outputNames.Pointer;
+    /// <summary>The native output names; throws once disposed, when they have been freed.</summary>
+    internal byte** OutputNamePointers
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
+            return _outputNames.Pointer;
+        }
+    }
 
     /// <summary>Loads <paramref name="modelPath"/>; ORT's own message (missing file, corrupt protobuf, ...) comes back as <see cref="OnnxRuntimeException"/>.</summary>
     public static OnnxSession Open(string modelPath, OnnxSessionOptions? options = null)

@@ -17,14 +17,14 @@ public class BatchedEncodingReferenceTests
     {
         var reference = ModelReference.Load(model);
         using var pipeline = SentenceTransformerPipeline.Load(reference.Folder);
-        // A small budget forces many batches of different padded lengths.
+        // A small budget: the long paragraph runs alone, the other 19 texts in 5 batches of at most 4, each padded differently.
         using var encoder = new BatchedSentenceEncoder(pipeline, new ReferenceTokenEncoder(reference), new BatchingOptions { BatchTokens = 96, MaxBatchSize = 4 });
 
         var embeddings = await encoder.EncodeAsync(reference.Sentences);
 
         Assert.Equal(pipeline.Dimension, encoder.Dimension);
         Assert.InRange(ReferenceTokens.MaxAbsDifference(embeddings.Data, reference.Rows("sentence_embeddings")), 0, ModelReference.Tolerance);
-        Assert.True(encoder.Statistics.Batches > 3);
+        Assert.Equal(6, encoder.Statistics.Batches);
     }
 
     [Fact]
@@ -58,40 +58,6 @@ public class BatchedEncodingReferenceTests
         var probabilities = await classifier.PredictAsync(reference.Pairs.Select(p => new TextPair(p.First, p.Second)).ToArray());
 
         Assert.Equal(2, classifier.LabelCount);
-        Assert.InRange(ReferenceTokens.MaxAbsDifference(probabilities.Data, reference.Rows("softmax")), 0, ModelReference.Tolerance);
-    }
-
-    [Fact]
-    public async Task Opening_a_folder_builds_the_tokenizer_for_the_pipeline_and_owns_it()
-    {
-        var reference = ModelReference.Load("mpnet-like-normalize");
-        SentenceTransformerPipeline? loaded = null;
-        var encoder = BatchedSentenceEncoder.Open(reference.Folder, pipeline =>
-        {
-            loaded = pipeline;
-            return new ReferenceTokenEncoder(reference);
-        });
-
-        var embeddings = await encoder.EncodeAsync(reference.Sentences);
-        encoder.Dispose();
-
-        Assert.Equal(384, loaded!.MaxSequenceLength);
-        Assert.InRange(ReferenceTokens.MaxAbsDifference(embeddings.Data, reference.Rows("sentence_embeddings")), 0, ModelReference.Tolerance);
-        Assert.Throws<ObjectDisposedException>(() => loaded.Embed(ReferenceTokens.Batch(reference)));
-    }
-
-    [Fact]
-    public async Task Opening_a_cross_encoder_folder_predicts_like_pytorch()
-    {
-        var reference = ModelReference.Load("albert-cross-encoder");
-        using var classifier = BatchedPairClassifier.Open(reference.Folder, pipeline =>
-        {
-            Assert.Equal(128, pipeline.MaxSequenceLength);
-            return new ReferenceTokenEncoder(reference);
-        });
-
-        var probabilities = await classifier.PredictAsync(reference.Pairs.Select(p => new TextPair(p.First, p.Second)).ToArray());
-
         Assert.InRange(ReferenceTokens.MaxAbsDifference(probabilities.Data, reference.Rows("softmax")), 0, ModelReference.Tolerance);
     }
 }

@@ -4,8 +4,8 @@ using Similarity.Inference.Tests.Models;
 namespace Similarity.Inference.Tests.Batching;
 
 /// <summary>
-/// Stands in for the tokenizer until it is merged: returns the Hugging Face token ids stored with a model reference
-/// for exactly the reference's sentences and pairs.
+/// Feeds the batcher the exact token ids PyTorch was fed (stored with a model reference) for the reference's sentences
+/// and pairs, so batching tests check batching alone; the real tokenizer's ids are checked in ModelInputTokenizerTests.
 /// </summary>
 internal sealed class ReferenceTokenEncoder : ITokenEncoder
 {

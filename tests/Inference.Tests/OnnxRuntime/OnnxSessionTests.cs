@@ -240,6 +240,17 @@ public class OnnxSessionTests(ITestOutputHelper log)
     }
 
     [Fact]
+    public void Disposed_session_refuses_to_create_outputs()
+    {
+        var session = OnnxSession.Open(ModelFile("bert-mean"));
+
+        session.Dispose();
+
+        Assert.Throws<ObjectDisposedException>(() => session.CreateOutputs());
+        Assert.Throws<ObjectDisposedException>(() => session.CreateOutputs("last_hidden_state"));
+    }
+
+    [Fact]
     public void Requesting_cuda_without_its_provider_library_names_the_missing_library()
     {
         var folder = Path.GetDirectoryName(OnnxEnvironment.Instance.LibraryPath)!;

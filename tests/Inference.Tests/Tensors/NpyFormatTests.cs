@@ -26,6 +26,21 @@ public class NpyFormatTests
     }
 
     [Fact]
+    public void Written_vector_is_one_dimensional_and_reads_back_as_a_column()
+    {
+        float[] scores = [0.5f, -2f, 3.25f];
+        using var stream = new MemoryStream();
+
+        NpyFormat.WriteVector(stream, scores);
+
+        Assert.Contains("'shape': (3,)", System.Text.Encoding.ASCII.GetString(stream.ToArray(), 10, 54));
+        stream.Position = 0;
+        var read = NpyFormat.Read(stream);
+        Assert.Equal((3, 1), (read.Rows, read.Columns));
+        Assert.Equal(scores, read.Buffer);
+    }
+
+    [Fact]
     public void Reads_numpy_written_fixture()
     {
         var corpus = NpyFormat.Read(SharedFolder.Fixture("metrics", "corpus.npy"));

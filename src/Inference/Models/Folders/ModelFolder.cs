@@ -54,19 +54,16 @@ public static class ModelFolder
     /// </summary>
     public static long PadTokenId(string folder)
     {
-        var tokenizer = TryReadJson(Path.Combine(folder, "tokenizer.json"));
-        var root = tokenizer?.RootElement;
-        if (root is { } r && r.TryGetProperty("padding", out var padding) && padding.ValueKind == JsonValueKind.Object
-            && padding.TryGetProperty("pad_id", out var padId) && padId.TryGetInt64(out var id))
+        var tokenizer = ConfigFile.ReadOptional(Path.Combine(folder, "tokenizer.json"))?.Root;
+        if (tokenizer is { ValueKind: JsonValueKind.Object } root)
         {
-            tokenizer!.Dispose();
-            return id;
-        }
+            if (root.TryGetProperty("padding", out var padding) && padding.ValueKind == JsonValueKind.Object
+                && padding.TryGetProperty("pad_id", out var padId) && padId.TryGetInt64(out var id))
+            {
+                return id;
+            }
 
-        using (tokenizer)
-        {
-            var padToken = PadTokenText(folder);
-            if (padToken is not null && root is { } tokenizerRoot && TokenId(tokenizerRoot, padToken) is { } tokenId)
+            if (PadTokenText(folder) is { } padToken && TokenId(root, padToken) is { } tokenId)
             {
                 return tokenId;
             }
@@ -164,22 +161,5 @@ public static class ModelFolder
         }
 
         return null;
-    }
-
-    private static JsonDocument? TryReadJson(string path)
-    {
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        try
-        {
-            return JsonDocument.Parse(File.ReadAllBytes(path));
-        }
-        catch (JsonException e)
-        {
-            throw new ModelConfigException(path, $"'{path}' is not valid JSON at line {e.LineNumber + 1}: {e.Message}", e);
-        }
     }
 }

@@ -12,12 +12,11 @@ public sealed class LoadedModel : IDisposable
     private readonly BatchedSentenceEncoder? _encoder;
     private readonly BatchedPairClassifier? _classifier;
 
-    internal LoadedModel(string folder, ITokenBatchModel pipeline, ModelInputTokenizer tokenizer, BatchingOptions options, BatchedSentenceEncoder? encoder, BatchedPairClassifier? classifier)
+    internal LoadedModel(string folder, ITokenBatchModel pipeline, ModelInputTokenizer tokenizer, BatchedSentenceEncoder? encoder, BatchedPairClassifier? classifier)
     {
         Folder = folder;
         Pipeline = pipeline;
         Tokenizer = tokenizer;
-        Options = options;
         _encoder = encoder;
         _classifier = classifier;
     }
@@ -33,8 +32,6 @@ public sealed class LoadedModel : IDisposable
     public ITokenBatchModel Pipeline { get; }
 
     public ModelInputTokenizer Tokenizer { get; }
-
-    public BatchingOptions Options { get; }
 
     /// <summary>The batched bi-encoder; <see cref="ModelKindException"/> for a cross-encoder folder.</summary>
     public BatchedSentenceEncoder Encoder => _encoder ?? throw new ModelKindException(Folder, Kind, ModelFolderKind.SentenceTransformer);

@@ -37,7 +37,7 @@ public static class ModelLoader
         {
             var tokenizer = ModelInputTokenizer.For(pipeline);
             var encoder = new BatchedSentenceEncoder(pipeline, tokenizer, options);
-            return new LoadedModel(folder, pipeline, tokenizer, options, encoder, null);
+            return new LoadedModel(folder, pipeline, tokenizer, encoder, null);
         }
         catch
         {
@@ -53,7 +53,7 @@ public static class ModelLoader
         {
             var tokenizer = ModelInputTokenizer.For(pipeline);
             var classifier = new BatchedPairClassifier(pipeline, tokenizer, options);
-            return new LoadedModel(folder, pipeline, tokenizer, options, null, classifier);
+            return new LoadedModel(folder, pipeline, tokenizer, null, classifier);
         }
         catch
         {

@@ -16,6 +16,7 @@ namespace Similarity.Inference.Models.SentenceTransformers;
 public sealed class SentenceTransformerPipeline : ITokenBatchModel, IDisposable
 {
     private readonly SentenceStage[] _stages;
+    private readonly int _denseCount;
 
     private SentenceTransformerPipeline(string folder, IReadOnlyList<ModuleEntry> modules, TransformerModule transformer, TokenPooling pooling, SentenceStage[] stages, long padTokenId)
     {
@@ -26,6 +27,7 @@ public sealed class SentenceTransformerPipeline : ITokenBatchModel, IDisposable
         _stages = stages;
         PadTokenId = padTokenId;
         Dimension = stages.Aggregate(pooling.OutputDimension, (width, stage) => stage.OutputDimension(width));
+        _denseCount = stages.Count(s => s.Layer is not null);
         WidestStage = stages.Aggregate(pooling.OutputDimension, (widest, stage) => Math.Max(widest, stage.Layer?.OutputDimension ?? widest));
     }
 
@@ -147,10 +149,15 @@ public sealed class SentenceTransformerPipeline : ITokenBatchModel, IDisposable
             return;
         }
 
-        var front = ArrayPool<float>.Shared.Rent(rows * WidestStage);
-        var back = ArrayPool<float>.Shared.Rent(rows * WidestStage);
+        // Only Dense layers change the width, so the module that writes the final width writes straight into output:
+        // pooling itself when there is no Dense layer, else the last Dense layer (Normalize works in place).
+        var denseLeft = _denseCount;
+        var holding = denseLeft == 0 ? null : ArrayPool<float>.Shared.Rent(rows * WidestStage);
+        var spare = denseLeft < 2 ? null : ArrayPool<float>.Shared.Rent(rows * WidestStage);
         try
         {
+            var width = Pooling.OutputDimension;
+            var current = holding is null ? output[..(rows * width)] : holding.AsSpan(0, rows * width);
             using (var tokens = Transformer.Run(batch))
             {
                 if (tokens.HiddenSize != Pooling.Config.WordEmbeddingDimension)
@@ -158,30 +165,36 @@ public sealed class SentenceTransformerPipeline : ITokenBatchModel, IDisposable
                     throw new ModelShapeException(Transformer.Session.ModelPath, $"'{Transformer.Session.ModelPath}' produced {tokens.HiddenSize}-wide token embeddings; the Pooling config says {Pooling.Config.WordEmbeddingDimension}.");
                 }
 
-                Pooling.Pool(tokens.Values, batch.AttentionMask, rows, batch.SequenceLength, batch.PromptLength, front);
+                Pooling.Pool(tokens.Values, batch.AttentionMask, rows, batch.SequenceLength, batch.PromptLength, current);
             }
 
-            var width = Pooling.OutputDimension;
             foreach (var stage in _stages.AsSpan())
             {
                 if (stage.Layer is { } dense)
                 {
-                    dense.Apply(front.AsSpan(0, rows * width), back, rows);
-                    (front, back) = (back, front);
                     width = dense.OutputDimension;
+                    var next = --denseLeft == 0 ? output[..(rows * width)] : spare.AsSpan(0, rows * width);
+                    dense.Apply(current, next, rows);
+                    (holding, spare) = (spare, holding);
+                    current = next;
                 }
                 else
                 {
-                    L2Normalization.Apply(front.AsSpan(0, rows * width), rows, width);
+                    L2Normalization.Apply(current, rows, width);
                 }
             }
-
-            front.AsSpan(0, rows * Dimension).CopyTo(output);
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(front);
-            ArrayPool<float>.Shared.Return(back);
+            if (holding is not null)
+            {
+                ArrayPool<float>.Shared.Return(holding);
+            }
+
+            if (spare is not null)
+            {
+                ArrayPool<float>.Shared.Return(spare);
+            }
         }
     }
 

@@ -91,11 +91,14 @@ public class ModelLoaderTests
     }
 
     [Fact]
-    public async Task Disposing_the_model_stops_its_batcher()
+    public async Task Disposing_the_model_stops_its_batcher_and_releases_its_pipeline()
     {
-        var loaded = ModelLoader.Open(ModelReference.Load("bert-mean").Folder);
+        var reference = ModelReference.Load("bert-mean");
+        var loaded = ModelLoader.Open(reference.Folder);
         loaded.Dispose();
 
         await Assert.ThrowsAsync<ObjectDisposedException>(() => loaded.Encoder.EncodeAsync(["too late"]));
+        var batch = ReferenceTokens.Batch(reference);
+        Assert.Throws<ObjectDisposedException>(() => loaded.Pipeline.Run(batch, new float[batch.Size * loaded.Pipeline.OutputWidth]));
     }
 }

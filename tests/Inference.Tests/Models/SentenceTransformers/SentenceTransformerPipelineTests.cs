@@ -2,6 +2,7 @@ using Similarity.Inference.Models;
 using Similarity.Inference.Models.Folders;
 using Similarity.Inference.Models.Pooling;
 using Similarity.Inference.Models.SentenceTransformers;
+using Similarity.Inference.Tests.Models.SafeTensors;
 using Xunit.Abstractions;
 
 namespace Similarity.Inference.Tests.Models.SentenceTransformers;
@@ -174,6 +175,29 @@ public class SentenceTransformerPipelineTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Stacked_dense_layers_run_in_order_through_wider_and_narrower_widths()
+    {
+        // After the fixture's Dense (32 -> 16): 16 -> 48 stacks the vector three times, 48 -> 16 keeps the last copy.
+        using var folder = TemporaryModelFolder.CopyOf("bert-dense-tanh");
+        WriteLinearDense(folder, "3_Stack", inFeatures: 16, outFeatures: 48, (o, i) => o % 16 == i ? 1f : 0f);
+        WriteLinearDense(folder, "4_Last", inFeatures: 48, outFeatures: 16, (o, i) => i == 32 + o ? 1f : 0f);
+        File.WriteAllText(folder.File("modules.json"), """
+            [{"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
+             {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
+             {"idx": 2, "name": "2", "path": "2_Dense", "type": "sentence_transformers.models.Dense"},
+             {"idx": 3, "name": "3", "path": "3_Stack", "type": "sentence_transformers.models.Dense"},
+             {"idx": 4, "name": "4", "path": "4_Last", "type": "sentence_transformers.models.Dense"}]
+            """);
+        var reference = ModelReference.Load("bert-dense-tanh");
+        using var pipeline = SentenceTransformerPipeline.Load(folder.Path);
+
+        var embeddings = pipeline.Embed(ReferenceTokens.Batch(reference));
+
+        Assert.Equal([16, 48, 16], pipeline.DenseLayers.Select(d => d.OutputDimension));
+        Assert.InRange(ReferenceTokens.MaxAbsDifference(embeddings.Data, reference.Rows("dense")), 0, ModelReference.Tolerance);
+    }
+
+    [Fact]
     public void Folder_without_modules_json_is_not_a_sentence_transformers_folder()
     {
         var folder = ModelReference.Load("albert-cross-encoder").Folder;
@@ -266,5 +290,20 @@ public class SentenceTransformerPipelineTests(ITestOutputHelper output)
         var error = Assert.Throws<ModelConfigException>(() => SentenceTransformerPipeline.Load(folder.Path));
 
         Assert.Contains("sentence_transformers.models.LSTM", error.Message);
+    }
+
+    private static void WriteLinearDense(TemporaryModelFolder folder, string module, int inFeatures, int outFeatures, Func<int, int, float> weight)
+    {
+        folder.Write($"{module}/config.json", $$"""{"in_features": {{inFeatures}}, "out_features": {{outFeatures}}, "bias": false, "activation_function": "torch.nn.modules.linear.Identity"}""");
+        var values = new float[outFeatures * inFeatures];
+        for (var o = 0; o < outFeatures; o++)
+        {
+            for (var i = 0; i < inFeatures; i++)
+            {
+                values[(o * inFeatures) + i] = weight(o, i);
+            }
+        }
+
+        File.WriteAllBytes(folder.File(module, "model.safetensors"), SafeTensorsWriter.Build(("linear.weight", "F32", [outFeatures, inFeatures], values)));
     }
 }
