@@ -1,3 +1,4 @@
+using System.Numerics.Tensors;
 using Similarity.Inference.Tensors;
 
 namespace Similarity.Grains.Evaluation;
@@ -43,7 +44,7 @@ internal static class LongestFirstBatches
             for (var k = 0; k < count; k++)
             {
                 var row = output.Row(k);
-                if (!AllFinite(row))
+                if (!TensorPrimitives.IsFiniteAll(row))
                 {
                     throw new ModelOutputException($"The {wording.Model} returned NaN or infinity {wording.Locate(batch[k])}.");
                 }
@@ -55,18 +56,5 @@ internal static class LongestFirstBatches
         }
 
         return rows;
-    }
-
-    private static bool AllFinite(ReadOnlySpan<float> values)
-    {
-        foreach (var v in values)
-        {
-            if (!float.IsFinite(v))
-            {
-                return false;
-            }
-        }
-
-        return true;
     }
 }

@@ -12,12 +12,6 @@ namespace Similarity.Grains.Kernels;
 /// </summary>
 internal static unsafe class ScoreTiles
 {
-    /// <summary>The widest vectors this machine runs natively (16, 8 or 4 floats).</summary>
-    public static int LaneCount =>
-        Vector512.IsHardwareAccelerated ? Vector512<float>.Count
-        : Vector256.IsHardwareAccelerated ? Vector256<float>.Count
-        : Vector128<float>.Count;
-
     /// <summary>
     /// <c>destination[i * destinationStride + j] = score(left row i, right row j)</c> for a
     /// <paramref name="leftRows"/> × <paramref name="rightRows"/> tile of row-major rows with <paramref name="dimensions"/> values each.
@@ -38,29 +32,6 @@ internal static unsafe class ScoreTiles
             Compute<Lanes128, Vector128<float>>(kernel, left, leftRows, right, rightRows, dimensions, destination, destinationStride);
         }
     }
-
-    /// <summary>One pair, by exactly the arithmetic the tiles use.</summary>
-    public static float Score(ScoreKernel kernel, float* left, float* right, int dimensions)
-    {
-        if (Vector512.IsHardwareAccelerated)
-        {
-            return Score<Lanes512, Vector512<float>>(kernel, left, right, dimensions);
-        }
-
-        return Vector256.IsHardwareAccelerated
-            ? Score<Lanes256, Vector256<float>>(kernel, left, right, dimensions)
-            : Score<Lanes128, Vector128<float>>(kernel, left, right, dimensions);
-    }
-
-    private static float Score<TLanes, TVector>(ScoreKernel kernel, float* left, float* right, int dimensions)
-        where TLanes : ISimdLanes<TVector>
-        where TVector : unmanaged => kernel switch
-    {
-        ScoreKernel.Dot => Block1x1<TLanes, TVector, DotAccumulation>(left, right, dimensions),
-        ScoreKernel.NegatedManhattan => Block1x1<TLanes, TVector, ManhattanAccumulation>(left, right, dimensions),
-        ScoreKernel.NegatedEuclidean => Block1x1<TLanes, TVector, EuclideanAccumulation>(left, right, dimensions),
-        _ => throw new ArgumentOutOfRangeException(nameof(kernel), kernel, null),
-    };
 
     private static void Compute<TLanes, TVector>(
         ScoreKernel kernel, float* left, int leftRows, float* right, int rightRows, int dimensions, float* destination, int destinationStride)

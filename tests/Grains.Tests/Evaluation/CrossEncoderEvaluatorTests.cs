@@ -100,6 +100,29 @@ public class CrossEncoderEvaluatorTests
         Assert.Empty(classifier.Batches);
     }
 
+    [Fact]
+    public async Task Prediction_shards_merged_give_the_whole_task_metrics()
+    {
+        var task = FixtureTasks.Pairs();
+        var predicted = await PairPredictor.PredictAsync(TwoLabelClassifier(0.5), Enumerable.Range(0, task.Count).Select(i => new TextPair(task.First[i], task.Second[i])), batchSize: 64);
+
+        var merged = PairPredictions.Merge([predicted.ForTask(task, start: 70), predicted.ForTask(task, start: 0, count: 30), predicted.ForTask(task, start: 30, count: 40)]);
+
+        Assert.Equal(predicted.ForTask(task).Probabilities.Buffer, merged.Probabilities.Buffer);
+        Assert.Equal(CrossEncoderMetricSet.Classification(task.Labels, predicted.ForTask(task)), CrossEncoderMetricSet.Classification(task.Labels, merged));
+    }
+
+    [Fact]
+    public async Task Merging_prediction_shards_with_a_gap_is_rejected()
+    {
+        var task = FixtureTasks.Pairs();
+        var predicted = await PairPredictor.PredictAsync(TwoLabelClassifier(0.5), Enumerable.Range(0, task.Count).Select(i => new TextPair(task.First[i], task.Second[i])), batchSize: 64);
+
+        var error = Assert.Throws<ArgumentException>(() => PairPredictions.Merge([predicted.ForTask(task, 0, 10), predicted.ForTask(task, 11, 5)]));
+
+        Assert.Contains("starts at pair 11, expected 10", error.Message);
+    }
+
     private static FixedProbabilityClassifier TwoLabelClassifier(double threshold) => new(p =>
     {
         var positive = Probability(p, threshold);

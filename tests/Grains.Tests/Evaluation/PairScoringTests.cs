@@ -70,12 +70,6 @@ public class PairScoringTests
         Assert.Contains("Merge the shards first", error.Message);
     }
 
-    [Fact]
-    public void Cosine_of_a_zero_vector_is_zero()
-    {
-        Assert.Equal(0, PairScorer.Score(SimilarityFunction.Cosine, [0.0, 0.0], [1.0, 2.0], new double[2]));
-    }
-
     private static Task<EmbeddedSentences> EmbedStsAsync()
     {
         var task = FixtureTasks.Sts();

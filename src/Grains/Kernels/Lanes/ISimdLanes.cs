@@ -28,10 +28,4 @@ internal unsafe interface ISimdLanes<TVector>
     /// <see cref="HorizontalSums"/> finishes the sum. Every kernel reduces through the same tree.
     /// </summary>
     static abstract Vector128<float> Fold(TVector value);
-
-    static abstract TVector Broadcast(float value);
-
-    static abstract bool AnyGreaterThan(TVector value, TVector threshold);
-
-    static abstract bool AnyGreaterThanOrEqual(TVector value, TVector threshold);
 }

@@ -31,14 +31,4 @@ internal readonly unsafe struct Lanes128 : ISimdLanes<Vector128<float>>
     {
         return value;
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Broadcast(float value) => Vector128.Create(value);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AnyGreaterThan(Vector128<float> value, Vector128<float> threshold) => Vector128.GreaterThanAny(value, threshold);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AnyGreaterThanOrEqual(Vector128<float> value, Vector128<float> threshold) =>
-        Vector128.GreaterThanOrEqualAny(value, threshold);
 }

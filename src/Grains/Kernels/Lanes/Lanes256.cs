@@ -31,14 +31,4 @@ internal readonly unsafe struct Lanes256 : ISimdLanes<Vector256<float>>
     {
         return Vector256.GetLower(value) + Vector256.GetUpper(value);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector256<float> Broadcast(float value) => Vector256.Create(value);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AnyGreaterThan(Vector256<float> value, Vector256<float> threshold) => Vector256.GreaterThanAny(value, threshold);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AnyGreaterThanOrEqual(Vector256<float> value, Vector256<float> threshold) =>
-        Vector256.GreaterThanOrEqualAny(value, threshold);
 }

@@ -32,14 +32,4 @@ internal readonly unsafe struct Lanes512 : ISimdLanes<Vector512<float>>
         var half = Vector512.GetLower(value) + Vector512.GetUpper(value);
         return Vector256.GetLower(half) + Vector256.GetUpper(half);
     }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> Broadcast(float value) => Vector512.Create(value);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AnyGreaterThan(Vector512<float> value, Vector512<float> threshold) => Vector512.GreaterThanAny(value, threshold);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static bool AnyGreaterThanOrEqual(Vector512<float> value, Vector512<float> threshold) =>
-        Vector512.GreaterThanOrEqualAny(value, threshold);
 }

@@ -85,14 +85,11 @@ internal sealed unsafe class PreparedRows : IDisposable
     {
         var a = Source.Row(row);
         var b = other.Source.Row(otherRow);
-        return Function switch
-        {
-            SimilarityFunction.Cosine => PreciseScores.Dot(a, b) / (_scales[row] * other._scales[otherRow]),
-            SimilarityFunction.Dot => PreciseScores.Dot(a, b),
-            SimilarityFunction.Manhattan => 0.0 - PreciseScores.ManhattanDistance(a, b),
-            SimilarityFunction.Euclidean => 0.0 - PreciseScores.EuclideanDistance(a, b),
-            _ => throw new InvalidOperationException($"Unknown similarity function {Function}."),
-        };
+
+        // PreciseScores.Cosine to the bit, with the clamped norms computed once per row instead of per pair.
+        return Function == SimilarityFunction.Cosine
+            ? PreciseScores.Dot(a, b) / (_scales[row] * other._scales[otherRow])
+            : PreciseScores.Score(Function, a, b);
     }
 
     /// <summary>How far a float32 kernel score of <paramref name="row"/> against any row of <paramref name="other"/> can be from the float64 score.</summary>
