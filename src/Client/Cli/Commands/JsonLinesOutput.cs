@@ -10,9 +10,16 @@ internal sealed class JsonLinesOutput : IDisposable
     private readonly BufferedStream _buffer;
     private readonly Utf8JsonWriter _writer;
 
+    /// <summary>Writes to the file at <paramref name="path"/>, or to stdout when it is null or <c>-</c>.</summary>
     public JsonLinesOutput(string? path)
+        : this(CommandOutput.OpenStream(path))
     {
-        _stream = CommandOutput.OpenStream(path);
+    }
+
+    /// <summary>Writes to <paramref name="stream"/>, which it disposes.</summary>
+    public JsonLinesOutput(Stream stream)
+    {
+        _stream = stream;
         _buffer = new BufferedStream(_stream, 1 << 16);
         _writer = new Utf8JsonWriter(_buffer, new JsonWriterOptions { SkipValidation = true });
     }
@@ -25,6 +32,13 @@ internal sealed class JsonLinesOutput : IDisposable
         _writer.Flush();
         _buffer.WriteByte((byte)'\n');
         _writer.Reset(_buffer);
+    }
+
+    /// <summary>Sends every complete line written so far to the output.</summary>
+    public void Flush()
+    {
+        _buffer.Flush();
+        _stream.Flush();
     }
 
     public void Dispose()

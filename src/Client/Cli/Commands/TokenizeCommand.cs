@@ -51,9 +51,8 @@ internal static class TokenizeCommand
         var tokenizer = Tokenizer.Load(tokenizerPath)
             .WithPadding(null)
             .WithTruncation(maxLength is { } length ? new TruncationOptions(length) : null);
-        var inputName = string.IsNullOrEmpty(input) || input == "-" ? "stdin" : input;
-        await using var stream = CommandOutput.OpenStream(output);
-        await using var json = new Utf8JsonWriter(stream);
+        var inputName = CommandInput.DisplayName(input);
+        using var lines = new JsonLinesOutput(output);
         var lineNumber = 0;
         await foreach (var line in CommandInput.ReadLinesAsync(input, cancellationToken))
         {
@@ -65,17 +64,15 @@ internal static class TokenizeCommand
 
             var (text, pair) = ReadRecord(line, lineNumber, inputName);
             var encoding = pair is null ? tokenizer.Encode(text) : tokenizer.EncodePair(text, pair);
-            json.Reset();
+            var json = lines.Line;
             json.WriteStartObject();
             WriteArray(json, "ids", encoding.Ids);
             WriteArray(json, "type_ids", encoding.TypeIds);
             WriteArray(json, "attention_mask", encoding.AttentionMask);
             json.WriteEndObject();
-            await json.FlushAsync(cancellationToken);
-            stream.WriteByte((byte)'\n');
+            lines.EndLine();
         }
 
-        await stream.FlushAsync(cancellationToken);
         return 0;
     }
 
