@@ -80,23 +80,13 @@ internal static class ClusterCommand
         return command;
     }
 
-    /// <summary>Embeds every line of <paramref name="input"/> in order, through the same streaming path as <c>simctl encode</c>.</summary>
+    /// <summary>Embeds every line of <paramref name="input"/> in order, through <see cref="EncodeCommand.EncodeLinesAsync"/>.</summary>
     private static async Task<EmbeddingMatrix> EncodeAsync(ModelRequest request, string input, CancellationToken cancellationToken)
     {
         using var reader = new LineChunkReader(input);
         await using var model = await ModelSource.OpenAsync(request, ModelFolderKind.SentenceTransformer, cancellationToken);
         var rows = new MatrixRowWriter(model.Encoder.Dimension);
-        await TerminalProgress.RunAsync($"encode {model.Name}", async progress =>
-        {
-            progress.Report(0, reader.Length);
-            return await ChunkedModelRun.RunAsync(
-                reader,
-                static (line, _) => line,
-                model.Encoder.EncodeAsync,
-                rows,
-                (_, position) => progress.Report(position, reader.Length),
-                cancellationToken);
-        });
+        await EncodeCommand.EncodeLinesAsync(model, reader, rows, cancellationToken);
         return rows.Matrix;
     }
 }
