@@ -37,7 +37,7 @@ internal static class BenchEncodeCommand
             parse.GetValue(model.Model)!,
             model.Options(parse),
             parse.GetValue(inputOption)!,
-            parse.GetValue(runsOption),
+            EmbeddingInputs.AtLeastOne(parse.GetValue(runsOption), "--runs"),
             parse.GetValue(jsonOption),
             cancellationToken));
         return command;
@@ -45,11 +45,6 @@ internal static class BenchEncodeCommand
 
     private static async Task<int> RunAsync(string modelFolder, BatchingOptions options, string input, int runs, bool json, CancellationToken cancellationToken)
     {
-        if (runs < 1)
-        {
-            throw new CliException($"--runs must be at least 1, not {runs}");
-        }
-
         var texts = await CommandInput.ReadAllLinesAsync(input, cancellationToken);
         if (texts.Count == 0)
         {
