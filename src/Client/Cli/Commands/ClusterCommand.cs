@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Similarity.Cli.IO;
 using Similarity.Cli.Commands.Models;
 using Similarity.Cli.Commands.Streaming;
 using Similarity.Grains.Clustering;
@@ -24,7 +25,7 @@ internal static class ClusterCommand
         var threshold = new Option<double>("--threshold") { Description = "Cosine a row needs to join a community", DefaultValueFactory = _ => CommunityDetector.DefaultThreshold };
         var minSize = new Option<int>("--min-size") { Description = "Members a community needs", DefaultValueFactory = _ => CommunityDetector.DefaultMinCommunitySize };
         var threads = EmbeddingInputs.Threads();
-        var output = EmbeddingInputs.Output("the JSON lines");
+        var output = CommandOutput.Option("the JSON lines");
         var command = new Command("cluster", "Community detection: one JSON line per community, {\"centre\": i, \"members\": [...]}, largest first.")
         {
             embeddings, input,

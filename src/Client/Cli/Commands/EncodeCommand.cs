@@ -19,7 +19,7 @@ internal static class EncodeCommand
     {
         var model = new ModelArguments();
         var inputOption = new Option<string?>("--input") { Description = "Texts, one per line, UTF-8 (default: stdin). Empty lines are texts too." };
-        var outputOption = new Option<string?>("--output") { Description = "Where to write the embeddings (default: stdout)." };
+        var outputOption = CommandOutput.Option("the embeddings");
         var formatOption = new Option<string>("--format")
         {
             Description = "jsonl ({\"embedding\": [...]} per line) or npy (float32 [texts, dimension]).",

@@ -24,7 +24,7 @@ internal static class TokenizeCommand
             Description = "Truncate to this many tokens, special tokens included (longest text of a pair first).",
         };
         var inputOption = new Option<string?>("--input") { Description = "JSON lines {\"text\": ..., \"pair\": ...} (default: stdin)." };
-        var outputOption = new Option<string?>("--output") { Description = "Where to write the JSON lines (default: stdout)." };
+        var outputOption = CommandOutput.Option("the JSON lines");
         var command = new Command("tokenize", "Tokenize JSON lines with a Hugging Face tokenizer.json.")
         {
             tokenizerOption,
