@@ -97,20 +97,8 @@ internal static class BenchSimilarityCommand
             SearchRuns: searchRuns,
             NaiveQueriesPerSecond: naiveSearch.Rate,
             NaiveQueries: naiveSearch.Count,
-            AllPairsDifference: MaxDifference(kernelFirstRow, naiveFirstRow),
-            SearchDifference: MaxDifference(hits[0].Select(h => (float)h.Score).ToArray(), naiveFirstHits));
-    }
-
-    /// <summary>The largest <c>|a − b|</c> of two score lists of the same length.</summary>
-    private static double MaxDifference(float[] a, float[] b)
-    {
-        var max = 0.0;
-        for (var i = 0; i < a.Length; i++)
-        {
-            max = Math.Max(max, Math.Abs(a[i] - b[i]));
-        }
-
-        return max;
+            AllPairsDifference: EmbeddingDifference.Max(kernelFirstRow, naiveFirstRow),
+            SearchDifference: EmbeddingDifference.Max(hits[0].Select(h => (float)h.Score).ToArray(), naiveFirstHits));
     }
 
     /// <summary>Runs <paramref name="measure"/> (which returns its own seconds) until both limits are met; the fastest run.</summary>
