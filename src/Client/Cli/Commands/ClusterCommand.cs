@@ -1,7 +1,7 @@
 using System.CommandLine;
-using Similarity.Cli.IO;
 using Similarity.Cli.Commands.Models;
 using Similarity.Cli.Commands.Streaming;
+using Similarity.Cli.IO;
 using Similarity.Grains.Clustering;
 using Similarity.Inference.Models.Folders;
 using Similarity.Inference.Tensors;
