@@ -62,16 +62,16 @@ public sealed class ClusterCommandTests : IDisposable
     [Fact]
     public async Task Texts_with_a_model_are_encoded_then_grouped_as_their_embeddings_would_be()
     {
-        using var scratch = new ScratchFolder();
         var texts = Enumerable.Range(0, 90).Select(i => (i % 3) switch { 0 => "A man is playing a guitar.", 1 => "A woman is slicing an onion.", _ => $"Completely unrelated line {i}" });
-        var input = scratch.Write("texts.txt", string.Join('\n', texts) + "\n");
-        var embeddings = scratch.File("embeddings.npy");
+        var input = _scratch.Write("texts.txt", string.Join('\n', texts) + "\n");
+        var embeddings = _scratch.File("embeddings.npy");
         CliAssert.Succeeded(await Simctl.RunAsync("encode", "--model", SharedFolder.Model("bert-mean"), "--input", input, "--format", "npy", "--output", embeddings));
 
         var fromTexts = await Simctl.RunAsync("cluster", "--model", SharedFolder.Model("bert-mean"), "--input", input, "--threshold", "0.95", "--min-size", "5");
         var fromEmbeddings = await Simctl.RunAsync("cluster", "--embeddings", embeddings, "--threshold", "0.95", "--min-size", "5");
 
         CliAssert.Succeeded(fromTexts);
+        CliAssert.Succeeded(fromEmbeddings);
         Assert.Equal(fromEmbeddings.StandardOutput, fromTexts.StandardOutput);
         var communities = fromTexts.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Select(c => JsonDocument.Parse(c).RootElement.GetProperty("members").EnumerateArray().Select(m => m.GetInt32()).Order().ToArray());

@@ -38,25 +38,17 @@ public class TokenizeCommandTests
     [Fact]
     public async Task Input_and_output_can_be_files()
     {
-        var folder = Directory.CreateTempSubdirectory("simctl-tokenize-");
-        try
-        {
-            var references = Reference("all-MiniLM-L6-v2", "none");
-            var input = Path.Combine(folder.FullName, "in.jsonl");
-            var output = Path.Combine(folder.FullName, "out.jsonl");
-            await File.WriteAllTextAsync(input, Records(references));
+        using var scratch = new ScratchFolder();
+        var references = Reference("all-MiniLM-L6-v2", "none");
+        var input = scratch.Write("in.jsonl", Records(references));
+        var output = scratch.File("out.jsonl");
 
-            var result = await Simctl.RunAsync(
-                "tokenize", "--tokenizer", Path.Combine(TokenizerFolder("all-MiniLM-L6-v2"), "tokenizer.json"), "--input", input, "--output", output);
+        var result = await Simctl.RunAsync(
+            "tokenize", "--tokenizer", Path.Combine(TokenizerFolder("all-MiniLM-L6-v2"), "tokenizer.json"), "--input", input, "--output", output);
 
-            CliAssert.Succeeded(result);
-            Assert.Equal(string.Empty, result.StandardOutput);
-            AssertOutputMatches(references, await File.ReadAllTextAsync(output));
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        CliAssert.Succeeded(result);
+        Assert.Equal(string.Empty, result.StandardOutput);
+        AssertOutputMatches(references, await File.ReadAllTextAsync(output));
     }
 
     [Fact]
@@ -96,20 +88,12 @@ public class TokenizeCommandTests
     [Fact]
     public async Task An_unsupported_tokenizer_component_is_named()
     {
-        var folder = Directory.CreateTempSubdirectory("simctl-tokenize-");
-        try
-        {
-            var path = Path.Combine(folder.FullName, "tokenizer.json");
-            await File.WriteAllTextAsync(path, """{"model": {"type": "WordPiece", "vocab": {"[UNK]": 0}}, "pre_tokenizer": {"type": "ByteLevel"}}""");
+        using var scratch = new ScratchFolder();
+        scratch.Write("tokenizer.json", """{"model": {"type": "WordPiece", "vocab": {"[UNK]": 0}}, "pre_tokenizer": {"type": "ByteLevel"}}""");
 
-            var result = await Simctl.RunWithInputAsync("{\"text\": \"a\"}\n", "tokenize", "--tokenizer", folder.FullName);
+        var result = await Simctl.RunWithInputAsync("{\"text\": \"a\"}\n", "tokenize", "--tokenizer", scratch.Path);
 
-            CliAssert.OneLineError(result, "$.pre_tokenizer (ByteLevel): unsupported pre-tokenizer type 'ByteLevel'");
-        }
-        finally
-        {
-            folder.Delete(recursive: true);
-        }
+        CliAssert.OneLineError(result, "$.pre_tokenizer (ByteLevel): unsupported pre-tokenizer type 'ByteLevel'");
     }
 
     [Fact]

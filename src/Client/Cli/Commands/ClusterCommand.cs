@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Similarity.Cli.Commands.Models;
 using Similarity.Cli.Commands.Streaming;
+using Similarity.Cli.IO;
 using Similarity.Grains.Clustering;
 using Similarity.Inference.Models.Folders;
 using Similarity.Inference.Tensors;
@@ -24,7 +25,7 @@ internal static class ClusterCommand
         var threshold = new Option<double>("--threshold") { Description = "Cosine a row needs to join a community", DefaultValueFactory = _ => CommunityDetector.DefaultThreshold };
         var minSize = new Option<int>("--min-size") { Description = "Members a community needs", DefaultValueFactory = _ => CommunityDetector.DefaultMinCommunitySize };
         var threads = EmbeddingInputs.Threads();
-        var output = EmbeddingInputs.Output("the JSON lines");
+        var output = CommandOutput.Option("the JSON lines");
         var command = new Command("cluster", "Community detection: one JSON line per community, {\"centre\": i, \"members\": [...]}, largest first.")
         {
             embeddings, input,
@@ -80,23 +81,13 @@ internal static class ClusterCommand
         return command;
     }
 
-    /// <summary>Embeds every line of <paramref name="input"/> in order, through the same streaming path as <c>simctl encode</c>.</summary>
+    /// <summary>Embeds every line of <paramref name="input"/> in order, through <see cref="EncodeCommand.EncodeLinesAsync"/>.</summary>
     private static async Task<EmbeddingMatrix> EncodeAsync(ModelRequest request, string input, CancellationToken cancellationToken)
     {
         using var reader = new LineChunkReader(input);
         await using var model = await ModelSource.OpenAsync(request, ModelFolderKind.SentenceTransformer, cancellationToken);
         var rows = new MatrixRowWriter(model.Encoder.Dimension);
-        await TerminalProgress.RunAsync($"encode {model.Name}", async progress =>
-        {
-            progress.Report(0, reader.Length);
-            return await ChunkedModelRun.RunAsync(
-                reader,
-                static (line, _) => line,
-                model.Encoder.EncodeAsync,
-                rows,
-                (_, position) => progress.Report(position, reader.Length),
-                cancellationToken);
-        });
+        await EncodeCommand.EncodeLinesAsync(model, reader, rows, cancellationToken);
         return rows.Matrix;
     }
 }

@@ -4,7 +4,7 @@ using Similarity.Inference.Tensors;
 
 namespace Similarity.Cli.Commands;
 
-/// <summary>The options and input checks that score, search, mine and cluster share.</summary>
+/// <summary>The options and input checks that score, search, mine, cluster and the bench commands share.</summary>
 internal static class EmbeddingInputs
 {
     public static Option<string> RequiredPath(string name, string description) => new(name) { Description = description, Required = true };
@@ -20,8 +20,6 @@ internal static class EmbeddingInputs
         Description = "Threads to use; -1 = all cores",
         DefaultValueFactory = _ => -1,
     };
-
-    public static Option<string?> Output(string what) => new("--output", "-o") { Description = $"Where to write {what} (default: stdout)" };
 
     public static SimilarityFunction ParseMetric(string name)
     {

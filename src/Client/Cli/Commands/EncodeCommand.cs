@@ -19,7 +19,7 @@ internal static class EncodeCommand
     {
         var model = new ModelArguments();
         var inputOption = new Option<string?>("--input") { Description = "Texts, one per line, UTF-8 (default: stdin). Empty lines are texts too." };
-        var outputOption = new Option<string?>("--output") { Description = "Where to write the embeddings (default: stdout)." };
+        var outputOption = CommandOutput.Option("the embeddings");
         var formatOption = new Option<string>("--format")
         {
             Description = "jsonl ({\"embedding\": [...]} per line) or npy (float32 [texts, dimension]).",
@@ -50,20 +50,26 @@ internal static class EncodeCommand
 
         using var reader = new LineChunkReader(input);
         await using var model = await ModelSource.OpenAsync(request, ModelFolderKind.SentenceTransformer, cancellationToken);
-        var encoder = model.Encoder;
         var stream = CommandOutput.OpenStream(output);
-        await using IRowWriter writer = npy ? new NpyRowWriter(stream, encoder.Dimension) : new JsonLinesRowWriter(stream, "embedding");
-        await TerminalProgress.RunAsync($"encode {model.Name}", async progress =>
+        await using IRowWriter writer = npy ? new NpyRowWriter(stream, model.Encoder.Dimension) : new JsonLinesRowWriter(stream, "embedding");
+        await EncodeLinesAsync(model, reader, writer, cancellationToken);
+        return 0;
+    }
+
+    /// <summary>
+    /// Embeds every line of <paramref name="reader"/> in order into <paramref name="rows"/>, a chunk at a time, with a
+    /// progress bar on a terminal: the path <c>encode</c> and <c>cluster --model --input</c> share.
+    /// </summary>
+    internal static Task<long> EncodeLinesAsync(ModelSource model, LineChunkReader reader, IRowWriter rows, CancellationToken cancellationToken) =>
+        TerminalProgress.RunAsync($"encode {model.Name}", progress =>
         {
             progress.Report(0, reader.Length);
-            return await ChunkedModelRun.RunAsync(
+            return ChunkedModelRun.RunAsync(
                 reader,
                 static (line, _) => line,
-                encoder.EncodeAsync,
-                writer,
+                model.Encoder.EncodeAsync,
+                rows,
                 (texts, position) => progress.Report(position, reader.Length, string.Create(CultureInfo.InvariantCulture, $"({texts} texts)")),
                 cancellationToken);
         });
-        return 0;
-    }
 }

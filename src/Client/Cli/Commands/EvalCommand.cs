@@ -31,7 +31,7 @@ internal static class EvalCommand
             Description = "test, dev or train.",
             DefaultValueFactory = _ => SplitNames.Test,
         };
-        var outputOption = new Option<string?>("--output") { Description = "Where to write the JSON report (default: stdout, with the table on stderr)." };
+        var outputOption = CommandOutput.Option("the JSON report", "stdout, with the table on stderr");
         var command = new Command("eval", "Evaluate a model on a benchmark suite (STS correlations or pair classification).");
         model.AddTo(command);
         command.Options.Add(suiteOption);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Similarity.Cli.IO;
 using Similarity.Grains.Search;
 
 namespace Similarity.Cli.Commands;
@@ -13,7 +14,7 @@ internal static class MineCommand
         var maxPairs = new Option<int>("--max-pairs") { Description = "Pairs to return at most", DefaultValueFactory = _ => ParaphraseMiner.DefaultMaxPairs };
         var metric = EmbeddingInputs.Metric();
         var threads = EmbeddingInputs.Threads();
-        var output = EmbeddingInputs.Output("the JSON lines");
+        var output = CommandOutput.Option("the JSON lines");
         var command = new Command("mine", "Paraphrase mining: one JSON line per pair, {\"score\": s, \"i\": i, \"j\": j} with i < j, best pair first.")
         {
             embeddings, topK, maxPairs, metric, threads, output,

@@ -18,7 +18,7 @@ internal static class PredictCommand
     {
         var model = new ModelArguments();
         var inputOption = new Option<string?>("--input") { Description = "Pairs, one per line as text1<TAB>text2, UTF-8 (default: stdin)." };
-        var outputOption = new Option<string?>("--output") { Description = "Where to write the JSON lines (default: stdout)." };
+        var outputOption = CommandOutput.Option("the JSON lines");
         var command = new Command("predict", "Score text pairs (text1<TAB>text2 per line) with a cross-encoder.");
         model.AddTo(command);
         command.Options.Add(inputOption);

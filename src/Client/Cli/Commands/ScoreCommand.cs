@@ -15,7 +15,7 @@ internal static class ScoreCommand
         var metric = EmbeddingInputs.Metric();
         var pairwise = new Option<bool>("--pairwise") { Description = "Score row i of A against row i of B only (shapes must match): a 1-D array" };
         var threads = EmbeddingInputs.Threads();
-        var output = EmbeddingInputs.Output("the .npy scores");
+        var output = CommandOutput.Option("the .npy scores");
         var command = new Command("score", "Score embeddings: an [na, nb] all-vs-all matrix, or [n] row-wise scores with --pairwise.")
         {
             a, b, metric, pairwise, threads, output,

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Similarity.Cli.IO;
 using Similarity.Grains.Search;
 
 namespace Similarity.Cli.Commands;
@@ -13,7 +14,7 @@ internal static class SearchCommand
         var topK = new Option<int>("--top-k", "-k") { Description = "Hits per query", DefaultValueFactory = _ => SemanticSearch.DefaultTopK };
         var metric = EmbeddingInputs.Metric();
         var threads = EmbeddingInputs.Threads();
-        var output = EmbeddingInputs.Output("the JSON lines");
+        var output = CommandOutput.Option("the JSON lines");
         var command = new Command("search", "Top-k semantic search: one JSON line per query, {\"query\": i, \"hits\": [{\"id\": j, \"score\": s}]}, best hit first.")
         {
             corpus, queries, topK, metric, threads, output,

@@ -24,7 +24,7 @@ internal static class TokenizeCommand
             Description = "Truncate to this many tokens, special tokens included (longest text of a pair first).",
         };
         var inputOption = new Option<string?>("--input") { Description = "JSON lines {\"text\": ..., \"pair\": ...} (default: stdin)." };
-        var outputOption = new Option<string?>("--output") { Description = "Where to write the JSON lines (default: stdout)." };
+        var outputOption = CommandOutput.Option("the JSON lines");
         var command = new Command("tokenize", "Tokenize JSON lines with a Hugging Face tokenizer.json.")
         {
             tokenizerOption,
@@ -51,9 +51,8 @@ internal static class TokenizeCommand
         var tokenizer = Tokenizer.Load(tokenizerPath)
             .WithPadding(null)
             .WithTruncation(maxLength is { } length ? new TruncationOptions(length) : null);
-        var inputName = string.IsNullOrEmpty(input) || input == "-" ? "stdin" : input;
-        await using var stream = CommandOutput.OpenStream(output);
-        await using var json = new Utf8JsonWriter(stream);
+        var inputName = CommandInput.DisplayName(input);
+        using var lines = new JsonLinesOutput(output);
         var lineNumber = 0;
         await foreach (var line in CommandInput.ReadLinesAsync(input, cancellationToken))
         {
@@ -65,17 +64,15 @@ internal static class TokenizeCommand
 
             var (text, pair) = ReadRecord(line, lineNumber, inputName);
             var encoding = pair is null ? tokenizer.Encode(text) : tokenizer.EncodePair(text, pair);
-            json.Reset();
+            var json = lines.Line;
             json.WriteStartObject();
             WriteArray(json, "ids", encoding.Ids);
             WriteArray(json, "type_ids", encoding.TypeIds);
             WriteArray(json, "attention_mask", encoding.AttentionMask);
             json.WriteEndObject();
-            await json.FlushAsync(cancellationToken);
-            stream.WriteByte((byte)'\n');
+            lines.EndLine();
         }
 
-        await stream.FlushAsync(cancellationToken);
         return 0;
     }
 

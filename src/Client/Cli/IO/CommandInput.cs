@@ -7,7 +7,7 @@ internal static class CommandInput
 {
     public static Stream OpenStream(string? path)
     {
-        if (string.IsNullOrEmpty(path) || path == "-")
+        if (IsStdin(path))
         {
             return Console.OpenStandardInput();
         }
@@ -25,32 +25,22 @@ internal static class CommandInput
         return File.OpenRead(path);
     }
 
+    /// <summary>How messages name the input: its path, or <c>stdin</c>.</summary>
+    public static string DisplayName(string? path) => IsStdin(path) ? "stdin" : path!;
+
     /// <summary>
     /// Reads lines (LF or CRLF ends a line; a BOM is skipped). Each line is decoded on its own, so invalid UTF-8 is
     /// reported at its real 1-based line number and a user can find it in a large file.
     /// </summary>
     public static async IAsyncEnumerable<string> ReadLinesAsync(string? path, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var name = string.IsNullOrEmpty(path) || path == "-" ? "stdin" : path;
-        using var reader = new Utf8LineReader(OpenStream(path), name);
+        using var reader = new Utf8LineReader(OpenStream(path), DisplayName(path));
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            string line;
-            try
+            if (!TryReadLine(reader, out var line))
             {
-                if (!reader.TryReadLine(out line))
-                {
-                    yield break;
-                }
-            }
-            catch (DatasetFormatException e) when (e.Problem.StartsWith("invalid UTF-8", StringComparison.Ordinal))
-            {
-                throw new CliException($"invalid UTF-8 at line {e.Line} of {e.File}", e);
-            }
-            catch (DatasetFormatException e)
-            {
-                throw new CliException(e.Message, e);
+                yield break;
             }
 
             yield return line;
@@ -67,4 +57,23 @@ internal static class CommandInput
 
         return lines;
     }
+
+    /// <summary>The next line of <paramref name="reader"/>; a line it cannot read is a <see cref="CliException"/> naming the line and the file.</summary>
+    public static bool TryReadLine(Utf8LineReader reader, out string line)
+    {
+        try
+        {
+            return reader.TryReadLine(out line);
+        }
+        catch (DatasetFormatException e) when (e.Problem.StartsWith("invalid UTF-8", StringComparison.Ordinal))
+        {
+            throw new CliException($"invalid UTF-8 at line {e.Line} of {e.File}", e);
+        }
+        catch (DatasetFormatException e)
+        {
+            throw new CliException(e.Message, e);
+        }
+    }
+
+    private static bool IsStdin(string? path) => string.IsNullOrEmpty(path) || path == "-";
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Text;
 
 namespace Similarity.Cli.IO;
@@ -5,6 +6,10 @@ namespace Similarity.Cli.IO;
 /// <summary>Opens a command's output: a file, or stdout when no path is given.</summary>
 internal static class CommandOutput
 {
+    /// <summary>The <c>--output</c> (<c>-o</c>) option every command that writes a result shares.</summary>
+    public static Option<string?> Option(string what, string whenOmitted = "stdout") =>
+        new("--output", "-o") { Description = $"Where to write {what} (default: {whenOmitted})" };
+
     public static Stream OpenStream(string? path)
     {
         if (string.IsNullOrEmpty(path) || path == "-")

@@ -7,7 +7,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Similarity.Cli.IO;
 using Similarity.Grains.Contracts;
 using Similarity.Inference.Batching;
-using Similarity.Inference.Models;
 using Similarity.Inference.Tensors;
 using Similarity.Silo.Calls;
 using Similarity.Silo.Models;
@@ -38,7 +37,7 @@ internal static class BenchClusterCommand
         var runs = new Option<int>("--runs") { Description = "Timed passes over the input on each side (the median is reported)", DefaultValueFactory = _ => 3 };
         var loaderType = new Option<string>("--model-loader") { Description = "Assembly-qualified IModelLoader type (default: the model folder loader)" };
         var json = new Option<bool>("--json") { Description = "Write one JSON object instead of a table" };
-        var output = new Option<string>("--output", "-o") { Description = "Write the figures here instead of stdout" };
+        var output = CommandOutput.Option("the figures");
         var command = new Command("cluster", "Sentences/s through a RabbitMQ cluster of N silos vs in-process, and the per-request overhead.")
         {
             model, input, silos, broker, postgres, perRequest, probes, threads, runs, loaderType, json, output,
@@ -93,7 +92,7 @@ internal static class BenchClusterCommand
             var encoder = local.Encoder ?? throw new CliException($"--model {settings.ModelFolder} is a cross-encoder; bench cluster encodes sentences");
             await encoder.EncodeAsync(warmUp, cancellationToken);
             (inProcessSeconds, expected) = await TimeAsync(settings.Runs, () => encoder.EncodeAsync(sentences, cancellationToken));
-            inProcessProbe = await ProbeAsync(encoder, sentences, settings.Probes, cancellationToken);
+            inProcessProbe = await ProbeAsync(encoder.EncodeAsync, sentences, settings.Probes, cancellationToken);
         }
 
         await using var cluster = await LocalCluster.StartAsync(
@@ -111,7 +110,7 @@ internal static class BenchClusterCommand
         var remote = cluster.Client.GetEncoder(ModelName);
         await remote.EncodeAsync(warmUp, cancellationToken);
         var (clusterSeconds, actual) = await TimeAsync(settings.Runs, () => remote.EncodeAsync(sentences, cancellationToken));
-        var clusterProbe = await ProbeAsync(remote, sentences, settings.Probes, cancellationToken);
+        var clusterProbe = await ProbeAsync(remote.EncodeAsync, sentences, settings.Probes, cancellationToken);
 
         return new Figures(
             sentences.Count / inProcessSeconds,
@@ -139,18 +138,13 @@ internal static class BenchClusterCommand
     }
 
     /// <summary>Mean seconds of one single-sentence call, made one after another (latency, not throughput).</summary>
-    private static async Task<double> ProbeAsync(object target, List<string> sentences, int probes, CancellationToken cancellationToken)
+    private static async Task<double> ProbeAsync(
+        Func<IReadOnlyList<string>, CancellationToken, Task<EmbeddingMatrix>> encode, List<string> sentences, int probes, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < probes; i++)
         {
-            string[] one = [sentences[i % sentences.Count]];
-            _ = target switch
-            {
-                ISentenceEncoder encoder => await encoder.EncodeAsync(one, cancellationToken),
-                IEncoderGrain grain => await grain.EncodeAsync(one, cancellationToken),
-                _ => throw new ArgumentException("not an encoder", nameof(target)),
-            };
+            await encode([sentences[i % sentences.Count]], cancellationToken);
         }
 
         return watch.Elapsed.TotalSeconds / probes;

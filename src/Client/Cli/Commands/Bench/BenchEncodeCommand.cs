@@ -6,6 +6,7 @@ using System.Text.Json;
 using Similarity.Cli.Commands.Models;
 using Similarity.Cli.Commands.Streaming;
 using Similarity.Cli.IO;
+using Similarity.Inference.Batching;
 using Similarity.Inference.Models.Folders;
 using Similarity.Inference.Models.Loading;
 using Similarity.Inference.Tensors;
@@ -36,19 +37,14 @@ internal static class BenchEncodeCommand
             parse.GetValue(model.Model)!,
             model.Options(parse),
             parse.GetValue(inputOption)!,
-            parse.GetValue(runsOption),
+            EmbeddingInputs.AtLeastOne(parse.GetValue(runsOption), "--runs"),
             parse.GetValue(jsonOption),
             cancellationToken));
         return command;
     }
 
-    private static async Task<int> RunAsync(string modelFolder, Inference.Batching.BatchingOptions options, string input, int runs, bool json, CancellationToken cancellationToken)
+    private static async Task<int> RunAsync(string modelFolder, BatchingOptions options, string input, int runs, bool json, CancellationToken cancellationToken)
     {
-        if (runs < 1)
-        {
-            throw new CliException($"--runs must be at least 1, not {runs}");
-        }
-
         var texts = await CommandInput.ReadAllLinesAsync(input, cancellationToken);
         if (texts.Count == 0)
         {
@@ -60,13 +56,10 @@ internal static class BenchEncodeCommand
         var encoder = loaded.Encoder;
         var fixedBatches = new FixedBatchEncoder(loaded.Pipeline, loaded.Tokenizer, FixedBatchSize);
 
+        // The first pass counts the tokens and warms the tokenizer up; the second is the one timed.
+        var tokens = CountTokens(loaded.Tokenizer, texts);
         var clock = Stopwatch.StartNew();
-        long tokens = 0;
-        foreach (var text in texts)
-        {
-            tokens += loaded.Tokenizer.Encode(text).Length;
-        }
-
+        CountTokens(loaded.Tokenizer, texts);
         var tokenizeSeconds = clock.Elapsed.TotalSeconds;
         var batcherRuns = new List<double>();
         var fixedRuns = new List<double>();
@@ -105,10 +98,21 @@ internal static class BenchEncodeCommand
         return 0;
     }
 
+    private static long CountTokens(ITokenEncoder tokenizer, List<string> texts)
+    {
+        long tokens = 0;
+        foreach (var text in texts)
+        {
+            tokens += tokenizer.Encode(text).Length;
+        }
+
+        return tokens;
+    }
+
     private sealed record Report(
         string Model,
         string Input,
-        Inference.Batching.BatchingOptions Options,
+        BatchingOptions Options,
         int Runs,
         double TokenizeSeconds,
         EncodeThroughput Batcher,

@@ -12,7 +12,8 @@ namespace Similarity.Cli.Commands.Bench;
 
 /// <summary>
 /// <c>simctl bench similarity</c>: all-pairs cosine GFLOP/s and top-k queries/s of the blocked SIMD kernels against a
-/// naive scalar loop (one thread, one float at a time), on seeded random data, in one run.
+/// naive scalar loop (one thread, one float at a time), on seeded random data, in one run; the largest score difference
+/// between the two sides (on the first row, and the first query's hits) shows they computed the same thing.
 /// </summary>
 internal static class BenchSimilarityCommand
 {
@@ -26,7 +27,7 @@ internal static class BenchSimilarityCommand
         var naiveSeconds = new Option<double>("--naive-seconds") { Description = "Time each naive loop may take, in three rounds (its rate is measured on a prefix of the rows)", DefaultValueFactory = _ => 2.0 };
         var threads = EmbeddingInputs.Threads();
         var json = new Option<bool>("--json") { Description = "Write one JSON object instead of a table" };
-        var output = EmbeddingInputs.Output("the figures");
+        var output = CommandOutput.Option("the figures");
         var command = new Command("similarity", "All-pairs cosine GFLOP/s and top-k queries/s: kernels vs a naive scalar loop.")
         {
             n, dim, queries, topK, seed, naiveSeconds, threads, json, output,
@@ -67,20 +68,24 @@ internal static class BenchSimilarityCommand
         SemanticSearch.TopK(warm, warm, settings.TopK, SimilarityFunction.Cosine, settings.Kernels, cancellationToken);
 
         // Other work on the machine only ever slows a run down, so each side reports its best of several runs.
-        var (kernelSeconds, kernelRuns) = Best(() => AllPairsKernels(corpus, settings, cancellationToken), minimumRuns: 2, budgetSeconds: 2);
-        var naive = BestRate(() => AllPairsNaive(corpus, settings.NaiveSeconds / 3), rounds: 3);
+        var kernelFirstRow = new float[settings.Rows];
+        var naiveFirstRow = new float[settings.Rows];
+        var (kernelSeconds, kernelRuns) = Best(() => AllPairsKernels(corpus, settings, kernelFirstRow, cancellationToken), minimumRuns: 2, budgetSeconds: 2);
+        var naive = BestRate(() => AllPairsNaive(corpus, settings.NaiveSeconds / 3, naiveFirstRow), rounds: 3);
         var pairs = (double)settings.Rows * settings.Rows;
 
+        SearchHit[][] hits = [];
         var (searchSeconds, searchRuns) = Best(
             () =>
             {
                 var watch = Stopwatch.StartNew();
-                SemanticSearch.TopK(queries, corpus, settings.TopK, SimilarityFunction.Cosine, settings.Kernels, cancellationToken);
+                hits = SemanticSearch.TopK(queries, corpus, settings.TopK, SimilarityFunction.Cosine, settings.Kernels, cancellationToken);
                 return watch.Elapsed.TotalSeconds;
             },
             minimumRuns: 3,
             budgetSeconds: 1);
-        var naiveSearch = BestRate(() => SearchNaive(queries, corpus, settings.TopK, settings.NaiveSeconds / 3), rounds: 3);
+        var naiveFirstHits = new float[Math.Min(settings.TopK, settings.Rows)];
+        var naiveSearch = BestRate(() => SearchNaive(queries, corpus, settings.TopK, settings.NaiveSeconds / 3, naiveFirstHits), rounds: 3);
 
         return new Figures(
             KernelGflops: pairs * flopsPerPair / kernelSeconds / 1e9,
@@ -91,7 +96,9 @@ internal static class BenchSimilarityCommand
             KernelQueriesPerSecond: settings.Queries / searchSeconds,
             SearchRuns: searchRuns,
             NaiveQueriesPerSecond: naiveSearch.Rate,
-            NaiveQueries: naiveSearch.Count);
+            NaiveQueries: naiveSearch.Count,
+            AllPairsDifference: EmbeddingDifference.Max(kernelFirstRow, naiveFirstRow),
+            SearchDifference: EmbeddingDifference.Max(hits[0].Select(h => (float)h.Score).ToArray(), naiveFirstHits));
     }
 
     /// <summary>Runs <paramref name="measure"/> (which returns its own seconds) until both limits are met; the fastest run.</summary>
@@ -125,8 +132,8 @@ internal static class BenchSimilarityCommand
         return best;
     }
 
-    /// <summary>Normalise once, then dot every pair, a band of rows at a time so the N×N matrix is never held.</summary>
-    private static double AllPairsKernels(EmbeddingMatrix corpus, Settings settings, CancellationToken cancellationToken)
+    /// <summary>Normalise once, then dot every pair, a band of rows at a time so the N×N matrix is never held; row 0's scores are kept.</summary>
+    private static double AllPairsKernels(EmbeddingMatrix corpus, Settings settings, float[] firstRow, CancellationToken cancellationToken)
     {
         const int band = 1024;
         var d = settings.Dimensions;
@@ -138,16 +145,20 @@ internal static class BenchSimilarityCommand
             cancellationToken.ThrowIfCancellationRequested();
             var rows = Math.Min(band, corpus.Rows - start);
             AllPairsScores.Dot(unit.Data.Slice(start * d, rows * d), unit.Data, d, destination.AsSpan(0, rows * corpus.Rows), settings.Kernels);
+            if (start == 0)
+            {
+                destination.AsSpan(0, corpus.Rows).CopyTo(firstRow);
+            }
         }
 
         return watch.Elapsed.TotalSeconds;
     }
 
-    /// <summary>The textbook loop: one pair at a time, one float at a time, one thread; norms computed once.</summary>
-    private static (int Rows, double Seconds) AllPairsNaive(EmbeddingMatrix corpus, double budgetSeconds)
+    /// <summary>The textbook loop: one pair at a time, one float at a time, one thread; norms computed once; row 0's scores are kept.</summary>
+    private static (int Rows, double Seconds) AllPairsNaive(EmbeddingMatrix corpus, double budgetSeconds, float[] firstRow)
     {
         var norms = NaiveNorms(corpus);
-        var scores = new float[corpus.Rows];
+        var others = new float[corpus.Rows];
         var data = corpus.Buffer;
         var d = corpus.Columns;
         var watch = Stopwatch.StartNew();
@@ -155,6 +166,7 @@ internal static class BenchSimilarityCommand
         while (rows < corpus.Rows && (rows == 0 || watch.Elapsed.TotalSeconds < budgetSeconds))
         {
             var i = rows * d;
+            var scores = rows == 0 ? firstRow : others;
             for (var j = 0; j < corpus.Rows; j++)
             {
                 var sum = 0f;
@@ -173,8 +185,8 @@ internal static class BenchSimilarityCommand
         return (rows, watch.Elapsed.TotalSeconds);
     }
 
-    /// <summary>Per query: the naive scores, kept in a small sorted array of the best k.</summary>
-    private static (int Queries, double Seconds) SearchNaive(EmbeddingMatrix queries, EmbeddingMatrix corpus, int topK, double budgetSeconds)
+    /// <summary>Per query: the naive scores, kept in a small sorted array of the best k; the first query's are kept.</summary>
+    private static (int Queries, double Seconds) SearchNaive(EmbeddingMatrix queries, EmbeddingMatrix corpus, int topK, double budgetSeconds, float[] firstHits)
     {
         var corpusNorms = NaiveNorms(corpus);
         var queryNorms = NaiveNorms(queries);
@@ -213,6 +225,11 @@ internal static class BenchSimilarityCommand
 
                 bestScores[at] = score;
                 bestIds[at] = j;
+            }
+
+            if (done == 0)
+            {
+                bestScores.CopyTo(firstHits, 0);
             }
 
             done++;
@@ -260,10 +277,10 @@ internal static class BenchSimilarityCommand
         similarity bench: n={s.Rows} dim={s.Dimensions} queries={s.Queries} top-k={s.TopK} seed={s.Seed} threads={Threads(s)} simd={SimdBits}-bit
         all-pairs cosine  kernels {f.KernelGflops,10:F2} GFLOP/s   ({(double)s.Rows * s.Rows:E2} pairs in {f.KernelSeconds:F2} s, best of {f.KernelRuns} runs)
                           naive   {f.NaiveGflops,10:F2} GFLOP/s   (scalar, 1 thread, best of 3 rounds, {f.NaiveRows} rows)
-                          ratio   {f.KernelGflops / f.NaiveGflops,10:F1}x
+                          ratio   {f.KernelGflops / f.NaiveGflops,10:F1}x   (largest score difference {f.AllPairsDifference:G3}, row 0)
         top-{s.TopK} search     kernels {f.KernelQueriesPerSecond,10:F1} queries/s (best of {f.SearchRuns} runs)
                           naive   {f.NaiveQueriesPerSecond,10:F1} queries/s (scalar, 1 thread, best of 3 rounds, {f.NaiveQueries} queries)
-                          ratio   {f.KernelQueriesPerSecond / f.NaiveQueriesPerSecond,10:F1}x
+                          ratio   {f.KernelQueriesPerSecond / f.NaiveQueriesPerSecond,10:F1}x   (largest score difference {f.SearchDifference:G3}, query 0)
 
         """);
 
@@ -287,6 +304,7 @@ internal static class BenchSimilarityCommand
             json.WriteNumber("naiveGflops", f.NaiveGflops);
             json.WriteNumber("naiveRowsInBestRound", f.NaiveRows);
             json.WriteNumber("ratio", f.KernelGflops / f.NaiveGflops);
+            json.WriteNumber("maxAbsDifference", f.AllPairsDifference);
             json.WriteEndObject();
             json.WriteStartObject("topKSearch");
             json.WriteNumber("kernelQueriesPerSecond", f.KernelQueriesPerSecond);
@@ -294,6 +312,7 @@ internal static class BenchSimilarityCommand
             json.WriteNumber("naiveQueriesPerSecond", f.NaiveQueriesPerSecond);
             json.WriteNumber("naiveQueriesInBestRound", f.NaiveQueries);
             json.WriteNumber("ratio", f.KernelQueriesPerSecond / f.NaiveQueriesPerSecond);
+            json.WriteNumber("maxAbsDifference", f.SearchDifference);
             json.WriteEndObject();
             json.WriteEndObject();
         }
@@ -312,5 +331,7 @@ internal static class BenchSimilarityCommand
         double KernelQueriesPerSecond,
         int SearchRuns,
         double NaiveQueriesPerSecond,
-        int NaiveQueries);
+        int NaiveQueries,
+        double AllPairsDifference,
+        double SearchDifference);
 }

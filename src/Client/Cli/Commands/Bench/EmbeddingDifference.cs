@@ -13,10 +13,21 @@ internal static class EmbeddingDifference
             throw new ArgumentException($"Matrices of different shapes, {a.Rows}x{a.Columns} and {b.Rows}x{b.Columns}, cannot be compared.");
         }
 
-        var max = 0.0;
-        for (var i = 0; i < a.Data.Length; i++)
+        return Max(a.Data, b.Data);
+    }
+
+    /// <summary>The largest <c>|a − b|</c> over two value lists of the same length (rows of scores, say).</summary>
+    public static double Max(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
+    {
+        if (a.Length != b.Length)
         {
-            max = Math.Max(max, Math.Abs(a.Data[i] - b.Data[i]));
+            throw new ArgumentException($"Lists of {a.Length} and {b.Length} values cannot be compared.");
+        }
+
+        var max = 0.0;
+        for (var i = 0; i < a.Length; i++)
+        {
+            max = Math.Max(max, Math.Abs(a[i] - b[i]));
         }
 
         return max;

@@ -16,7 +16,7 @@ internal sealed class LineChunkReader : IDisposable
     public LineChunkReader(string? path)
     {
         _stream = CommandInput.OpenStream(path);
-        Name = string.IsNullOrEmpty(path) || path == "-" ? "stdin" : path;
+        Name = CommandInput.DisplayName(path);
         Length = _stream.CanSeek ? _stream.Length : null;
         _lines = new Utf8LineReader(_stream, Name);
     }
@@ -30,9 +30,6 @@ internal sealed class LineChunkReader : IDisposable
     /// <summary>Bytes read so far (a little ahead of the lines returned).</summary>
     public long Position => _stream.CanSeek ? _stream.Position : 0;
 
-    /// <summary>Number of the last line read (1-based).</summary>
-    public int LineNumber => _lines.LineNumber;
-
     /// <summary>
     /// Fills <paramref name="chunk"/> (cleared first) with up to <paramref name="size"/> items made by
     /// <paramref name="parse"/> from each line and its number; false when the input had no more lines.
@@ -40,7 +37,7 @@ internal sealed class LineChunkReader : IDisposable
     public bool TryReadChunk<T>(List<T> chunk, int size, Func<string, int, T> parse)
     {
         chunk.Clear();
-        while (chunk.Count < size && TryReadLine(out var line))
+        while (chunk.Count < size && CommandInput.TryReadLine(_lines, out var line))
         {
             chunk.Add(parse(line, _lines.LineNumber));
         }
@@ -49,20 +46,4 @@ internal sealed class LineChunkReader : IDisposable
     }
 
     public void Dispose() => _lines.Dispose();
-
-    private bool TryReadLine(out string line)
-    {
-        try
-        {
-            return _lines.TryReadLine(out line);
-        }
-        catch (DatasetFormatException e) when (e.Problem.StartsWith("invalid UTF-8", StringComparison.Ordinal))
-        {
-            throw new CliException($"invalid UTF-8 at line {e.Line} of {e.File}", e);
-        }
-        catch (DatasetFormatException e)
-        {
-            throw new CliException(e.Message, e);
-        }
-    }
 }

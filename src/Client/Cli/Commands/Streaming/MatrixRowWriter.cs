@@ -2,10 +2,13 @@ using Similarity.Inference.Tensors;
 
 namespace Similarity.Cli.Commands.Streaming;
 
-/// <summary>Collects result rows in memory, for a command that works on all of them at once (community detection).</summary>
+/// <summary>
+/// Collects result rows in memory, for a command that works on all of them at once (community detection). Keeps each
+/// chunk the model returned and joins them once at the end: every value is copied at most once.
+/// </summary>
 internal sealed class MatrixRowWriter(int columns) : IRowWriter
 {
-    private float[] _values = new float[columns * 1024];
+    private readonly List<EmbeddingMatrix> _chunks = [];
     private int _rows;
 
     /// <summary>Every row written, once <see cref="CompleteAsync"/> has run.</summary>
@@ -18,20 +21,29 @@ internal sealed class MatrixRowWriter(int columns) : IRowWriter
             throw new InvalidOperationException($"rows of {rows.Columns} values where {columns} were expected");
         }
 
-        var needed = checked((_rows + rows.Rows) * columns);
-        if (needed > _values.Length)
-        {
-            Array.Resize(ref _values, Math.Max(needed, _values.Length * 2));
-        }
-
-        rows.Data.CopyTo(_values.AsSpan(_rows * columns));
-        _rows += rows.Rows;
+        _chunks.Add(rows);
+        _rows = checked(_rows + rows.Rows);
         return ValueTask.CompletedTask;
     }
 
     public ValueTask CompleteAsync(CancellationToken cancellationToken)
     {
-        Matrix = new EmbeddingMatrix(_rows, columns, _values.AsSpan(0, _rows * columns).ToArray());
+        if (_chunks.Count == 1)
+        {
+            Matrix = _chunks[0];
+        }
+        else if (_chunks.Count > 1)
+        {
+            Matrix = new EmbeddingMatrix(_rows, columns);
+            var offset = 0;
+            foreach (var chunk in _chunks)
+            {
+                chunk.Data.CopyTo(Matrix.Data[offset..]);
+                offset += chunk.Data.Length;
+            }
+        }
+
+        _chunks.Clear();
         return ValueTask.CompletedTask;
     }
 

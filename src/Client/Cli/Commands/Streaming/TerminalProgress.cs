@@ -8,10 +8,10 @@ namespace Similarity.Cli.Commands.Streaming;
 /// </summary>
 internal static class TerminalProgress
 {
-    public static bool Enabled => !Console.IsErrorRedirected;
+    private static bool Enabled => !Console.IsErrorRedirected;
 
     /// <summary>The console to write human-facing output to on stderr (colours and width of the terminal).</summary>
-    public static IAnsiConsole Stderr { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+    private static IAnsiConsole Stderr { get; } = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
 
     public static async Task<T> RunAsync<T>(string description, Func<IProgressSink, Task<T>> work)
     {
