@@ -21,7 +21,6 @@ internal sealed class RabbitMqCaller : IAsyncDisposable
     private readonly ConcurrentDictionary<string, IPendingReply> _pending = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<WorkerKey, string> _queueNames = new();
     private long _nextId;
-    private long _unmatchedReplies;
 
     private RabbitMqCaller(IChannel channel, string clusterId, ILogger logger)
     {
@@ -31,9 +30,6 @@ internal sealed class RabbitMqCaller : IAsyncDisposable
     }
 
     public bool IsOpen => _channel.IsOpen;
-
-    /// <summary>Replies that matched no waiting call: duplicates of redelivered requests, or replies after a deadline.</summary>
-    public long UnmatchedReplies => Interlocked.Read(ref _unmatchedReplies);
 
     public static async Task<RabbitMqCaller> OpenAsync(IConnection connection, string clusterId, ILogger logger, CancellationToken cancellationToken)
     {
@@ -139,10 +135,6 @@ internal sealed class RabbitMqCaller : IAsyncDisposable
         if (delivery.BasicProperties.CorrelationId is { } id && _pending.TryRemove(id, out var pending))
         {
             pending.Complete(delivery.Body.Span);
-        }
-        else
-        {
-            Interlocked.Increment(ref _unmatchedReplies);
         }
 
         return Task.CompletedTask;
