@@ -130,7 +130,6 @@ public sealed class SimilarityClient : IEmbeddingGenerator<string, Embedding<flo
         var texts = values as IReadOnlyList<string> ?? values.ToArray();
         var model = ModelOrDefault(options?.ModelId);
         var matrix = await EncodeAsync(texts, model, cancellationToken).ConfigureAwait(false);
-        var tokens = matrix.TokenCount;
         if (options?.Dimensions is { } dimensions)
         {
             matrix = EmbeddingTruncation.TruncateAndNormalize(matrix, dimensions);
@@ -138,7 +137,7 @@ public sealed class SimilarityClient : IEmbeddingGenerator<string, Embedding<flo
 
         var created = DateTimeOffset.UtcNow;
         var embeddings = new GeneratedEmbeddings<Embedding<float>>(matrix.Rows);
-        if (tokens is { } count)
+        if (matrix.TokenCount is { } count)
         {
             embeddings.Usage = new UsageDetails { InputTokenCount = count, TotalTokenCount = count };
         }
