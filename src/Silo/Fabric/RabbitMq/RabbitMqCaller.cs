@@ -52,6 +52,7 @@ internal sealed class RabbitMqCaller : IAsyncDisposable
         try
         {
             var now = DateTimeOffset.UtcNow;
+            var deadline = now + options.Timeout;
             var properties = new BasicProperties
             {
                 CorrelationId = id,
@@ -60,7 +61,7 @@ internal sealed class RabbitMqCaller : IAsyncDisposable
                 Expiration = Math.Max(1, (long)options.Timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
                 Headers = new Dictionary<string, object?>
                 {
-                    [RabbitMqTopology.DeadlineHeader] = (now + options.Timeout).ToUnixTimeMilliseconds(),
+                    [RabbitMqTopology.DeadlineHeader] = deadline.ToUnixTimeMilliseconds(),
                     [RabbitMqTopology.SentAtHeader] = now.ToUnixTimeMilliseconds(),
                     [RabbitMqTopology.ModelHeader] = target.Model,
                     [RabbitMqTopology.DeviceHeader] = target.Device.Name(),
@@ -87,15 +88,7 @@ internal sealed class RabbitMqCaller : IAsyncDisposable
                 throw FabricErrors.Unavailable("rabbitmq", "the broker connection was lost while sending a request", e);
             }
 
-            try
-            {
-                var remaining = options.Timeout - (DateTimeOffset.UtcNow - now);
-                return await pending.Task.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                throw FabricErrors.DeadlineExceeded(target, options.Timeout);
-            }
+            return await pending.WaitAsync(target, deadline, options.Timeout, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
