@@ -7,6 +7,7 @@ using Similarity.Inference.Models;
 using Similarity.Inference.Tensors;
 using Similarity.Silo.Calls;
 using Similarity.Silo.Fabric.RabbitMq;
+using Similarity.Silo.Hosting;
 using Similarity.Silo.Membership;
 using Similarity.Silo.Membership.Postgres;
 using Similarity.Silo.Models;
@@ -224,7 +225,8 @@ public sealed class SimilarityClient : IEmbeddingGenerator<string, Embedding<flo
             new GrainFactory(fabric, CallOptionsOf(_options)),
             membership,
             _options.ClusterId,
-            TimeSpan.FromSeconds(15),
+            // The client cannot see the silos' heartbeat setting; it judges liveness as silos with the default do.
+            new SiloOptions().LivenessTimeout,
             async () =>
             {
                 await fabric.DisposeAsync().ConfigureAwait(false);
