@@ -5,7 +5,7 @@ namespace Similarity.Silo.Calls;
 
 /// <summary>
 /// The result of a chunked call, filled as its replies arrive: each reply's values are read straight from the reply
-/// bytes into the rows of its chunk, so a call's embeddings are copied once, whatever the number of requests. Token
+/// bytes into the rows of its chunk, so the caller copies a call's embeddings once, whatever the number of requests. Token
 /// counts add up (unknown if any reply's is). Replies may be added concurrently.
 /// </summary>
 internal sealed class MatrixAssembly(int totalRows, string model)
