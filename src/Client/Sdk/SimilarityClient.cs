@@ -7,6 +7,7 @@ using Similarity.Inference.Models;
 using Similarity.Inference.Tensors;
 using Similarity.Silo.Calls;
 using Similarity.Silo.Fabric.RabbitMq;
+using Similarity.Silo.Hosting;
 using Similarity.Silo.Membership;
 using Similarity.Silo.Membership.Postgres;
 using Similarity.Silo.Models;
@@ -130,7 +131,6 @@ public sealed class SimilarityClient : IEmbeddingGenerator<string, Embedding<flo
         var texts = values as IReadOnlyList<string> ?? values.ToArray();
         var model = ModelOrDefault(options?.ModelId);
         var matrix = await EncodeAsync(texts, model, cancellationToken).ConfigureAwait(false);
-        var tokens = matrix.TokenCount;
         if (options?.Dimensions is { } dimensions)
         {
             matrix = EmbeddingTruncation.TruncateAndNormalize(matrix, dimensions);
@@ -138,7 +138,7 @@ public sealed class SimilarityClient : IEmbeddingGenerator<string, Embedding<flo
 
         var created = DateTimeOffset.UtcNow;
         var embeddings = new GeneratedEmbeddings<Embedding<float>>(matrix.Rows);
-        if (tokens is { } count)
+        if (matrix.TokenCount is { } count)
         {
             embeddings.Usage = new UsageDetails { InputTokenCount = count, TotalTokenCount = count };
         }
@@ -225,7 +225,8 @@ public sealed class SimilarityClient : IEmbeddingGenerator<string, Embedding<flo
             new GrainFactory(fabric, CallOptionsOf(_options)),
             membership,
             _options.ClusterId,
-            TimeSpan.FromSeconds(15),
+            // The client cannot see the silos' heartbeat setting; it judges liveness as silos with the default do.
+            new SiloOptions().LivenessTimeout,
             async () =>
             {
                 await fabric.DisposeAsync().ConfigureAwait(false);

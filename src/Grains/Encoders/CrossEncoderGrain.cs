@@ -9,10 +9,6 @@ public sealed class CrossEncoderGrain(string model, IPairClassifier classifier, 
 {
     private readonly ModelRequestGuard _guard = new(model, limits ?? EncodingLimits.Default, "pairs", "score rows");
 
-    public string Model => _guard.Model;
-
-    public int LabelCount => classifier.LabelCount;
-
     public Task<EmbeddingMatrix> PredictAsync(IReadOnlyList<TextPair> pairs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pairs);

@@ -7,7 +7,8 @@ namespace Similarity.Grains.Encoders;
 /// <summary>
 /// Shortens embeddings to their first N dimensions (Matryoshka-style), the way OpenAI's <c>dimensions</c> parameter
 /// does: keep the leading values, then scale each row back to unit length. Renormalising leaves cosine similarities
-/// of the shortened vectors unchanged and makes dot product equal cosine again.
+/// of the shortened vectors unchanged and makes dot product equal cosine again. The token count carries over: the
+/// model read the same tokens.
 /// </summary>
 public static class EmbeddingTruncation
 {
@@ -20,7 +21,7 @@ public static class EmbeddingTruncation
                 $"dimensions must be between 1 and the model's embedding size {embeddings.Columns}; got {dimensions}", "dimensions");
         }
 
-        var result = new EmbeddingMatrix(embeddings.Rows, dimensions);
+        var result = new EmbeddingMatrix(embeddings.Rows, dimensions) { TokenCount = embeddings.TokenCount };
         for (var i = 0; i < embeddings.Rows; i++)
         {
             var row = result.Row(i);

@@ -12,10 +12,6 @@ public sealed class EncoderGrain(string model, ISentenceEncoder encoder, Encodin
 {
     private readonly ModelRequestGuard _guard = new(model, limits ?? EncodingLimits.Default, "texts", "embeddings");
 
-    public string Model => _guard.Model;
-
-    public int Dimension => encoder.Dimension;
-
     public Task<EmbeddingMatrix> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);

@@ -9,8 +9,9 @@ namespace Similarity.Silo.Calls;
 
 /// <summary>
 /// A caller's side of one grain call over the fabric: cuts the items into requests (see <see cref="ChunkPlan"/>), sends
-/// them to whichever silos serve the key, and returns the rows in input order. <paramref name="itemName"/> ("text")
-/// names an item too large to send; <paramref name="write"/> encodes a run of items as one request.
+/// them concurrently (bounded) to whichever silos serve the key, and reads each reply into its rows of the result (see
+/// <see cref="MatrixAssembly"/>). <paramref name="itemName"/> ("text") names an item too large to send;
+/// <paramref name="write"/> encodes a run of items as one request.
 /// </summary>
 internal sealed class ChunkedGrainCall<TItem>(
     IGrainFabric fabric,
@@ -22,14 +23,25 @@ internal sealed class ChunkedGrainCall<TItem>(
 {
     private readonly CallOptions _callOptions = options.ToCallOptions();
 
-    public Task<EmbeddingMatrix> RunAsync(IReadOnlyList<TItem> items, CancellationToken cancellationToken)
+    public async Task<EmbeddingMatrix> RunAsync(IReadOnlyList<TItem> items, CancellationToken cancellationToken)
     {
         var chunks = ChunkPlan.Cut(items.Count, i => sizeOf(items[i]), options.MaxItemsPerRequest, options.MaxRequestBytes, itemName);
-        return ScatterGather.RunAsync(
-            chunks, items.Count, key.Model, options.MaxConcurrentRequests, (chunk, token) => SendAsync(items, chunk, token), cancellationToken);
+        var result = new MatrixAssembly(items.Count, key.Model);
+        if (chunks.Count == 1)
+        {
+            await SendAsync(items, chunks[0], result, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentRequests, CancellationToken = cancellationToken };
+            await Parallel.ForEachAsync(chunks, parallel, async (chunk, token) => await SendAsync(items, chunk, result, token).ConfigureAwait(false))
+                .ConfigureAwait(false);
+        }
+
+        return result.Result;
     }
 
-    private async Task<EmbeddingMatrix> SendAsync(IReadOnlyList<TItem> items, RequestChunk chunk, CancellationToken cancellationToken)
+    private async Task<int> SendAsync(IReadOnlyList<TItem> items, RequestChunk chunk, MatrixAssembly result, CancellationToken cancellationToken)
     {
         using var request = new PooledBufferWriter();
         try
@@ -41,6 +53,6 @@ internal sealed class ChunkedGrainCall<TItem>(
             throw new InvalidRequestException(e.Message, "input");
         }
 
-        return await fabric.CallAsync(key, request.WrittenMemory, ReplyCodec.ReadMatrix, _callOptions, cancellationToken).ConfigureAwait(false);
+        return await fabric.CallAsync(key, request.WrittenMemory, reply => result.Add(reply, chunk), _callOptions, cancellationToken).ConfigureAwait(false);
     }
 }

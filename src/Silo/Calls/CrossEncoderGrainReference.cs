@@ -10,9 +10,6 @@ namespace Similarity.Silo.Calls;
 public sealed class CrossEncoderGrainReference(IGrainFabric fabric, WorkerKey key, GrainCallOptions options) : ICrossEncoderGrain
 {
     private readonly ChunkedGrainCall<TextPair> _call = new(fabric, key, options, "pair", PredictRequestCodec.SizeOf, PredictRequestCodec.Write);
-
-    public WorkerKey Key { get; } = key;
-
     public Task<EmbeddingMatrix> PredictAsync(IReadOnlyList<TextPair> pairs, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(pairs);

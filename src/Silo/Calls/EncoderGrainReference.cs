@@ -12,9 +12,6 @@ namespace Similarity.Silo.Calls;
 public sealed class EncoderGrainReference(IGrainFabric fabric, WorkerKey key, GrainCallOptions options) : IEncoderGrain
 {
     private readonly ChunkedGrainCall<string> _call = new(fabric, key, options, "text", EncodeRequestCodec.SizeOf, EncodeRequestCodec.Write);
-
-    public WorkerKey Key { get; } = key;
-
     public Task<EmbeddingMatrix> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(texts);

@@ -1,40 +1,54 @@
 using Similarity.Inference.Tensors;
+using Similarity.Silo.Fabric.Codec;
 
 namespace Similarity.Silo.Calls;
 
-/// <summary>Joins per-request result matrices back into one, rows in the caller's order; token counts add up (unknown if any part's is).</summary>
-internal static class MatrixAssembly
+/// <summary>
+/// The result of a chunked call, filled as its replies arrive: each reply's values are read straight from the reply
+/// bytes into the rows of its chunk, so the caller copies a call's embeddings once, whatever the number of requests. Token
+/// counts add up (unknown if any reply's is). Replies may be added concurrently.
+/// </summary>
+internal sealed class MatrixAssembly(int totalRows, string model)
 {
-    public static EmbeddingMatrix Concatenate(EmbeddingMatrix[] parts, int totalRows, string model)
+    private readonly Lock _gate = new();
+    private EmbeddingMatrix? _matrix;
+    private long? _tokens = 0;
+
+    /// <summary>The assembled rows, once every chunk's reply has been added.</summary>
+    public EmbeddingMatrix Result
     {
-        if (parts.Length == 1)
+        get
         {
-            return parts[0];
+            var matrix = _matrix ?? throw new InvalidOperationException($"no reply from model '{model}' was added");
+            matrix.TokenCount = _tokens;
+            return matrix;
+        }
+    }
+
+    /// <summary>Reads <paramref name="reply"/> (the reply to <paramref name="chunk"/>) into its rows; an error reply is thrown as its typed exception.</summary>
+    public int Add(ReadOnlySpan<byte> reply, RequestChunk chunk)
+    {
+        var reader = new PayloadReader(reply);
+        var (rows, columns, tokens) = ReplyCodec.ReadMatrixHeader(ref reader);
+        if (rows != chunk.Count)
+        {
+            throw new InvalidOperationException($"model '{model}' returned {rows} rows for {chunk.Count} inputs");
         }
 
-        var columns = parts[0].Columns;
-        var result = new EmbeddingMatrix(totalRows, columns);
-        var row = 0;
-        long? tokens = 0;
-        foreach (var part in parts)
+        EmbeddingMatrix matrix;
+        lock (_gate)
         {
-            tokens = tokens + part.TokenCount;
-            if (part.Columns != columns)
+            matrix = _matrix ??= new EmbeddingMatrix(totalRows, columns);
+            if (matrix.Columns != columns)
             {
                 throw new InvalidOperationException(
-                    $"model '{model}' replied with {part.Columns} columns in one request and {columns} in another; are its silos running different model versions?");
+                    $"model '{model}' replied with {columns} columns in one request and {matrix.Columns} in another; are its silos running different model versions?");
             }
 
-            part.Data.CopyTo(result.Data[(row * columns)..]);
-            row += part.Rows;
+            _tokens += tokens;
         }
 
-        if (row != totalRows)
-        {
-            throw new InvalidOperationException($"model '{model}' returned {row} rows for {totalRows} inputs");
-        }
-
-        result.TokenCount = tokens;
-        return result;
+        reader.ReadFloats(matrix.Data.Slice(chunk.Start * columns, rows * columns), "matrix values");
+        return rows;
     }
 }

@@ -1,3 +1,5 @@
+using Similarity.Grains.Contracts;
+
 namespace Similarity.Silo.Fabric;
 
 /// <summary>A caller waiting for one reply; the fabric completes it from whatever thread the reply arrives on.</summary>
@@ -16,9 +18,32 @@ internal sealed class PendingReply<T>(ReplyDecoder<T> decoder) : IPendingReply
 {
     private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    public Task<T> Task => _completion.Task;
-
     public bool IsCompleted => _completion.Task.IsCompleted;
+
+    /// <summary>
+    /// The reply, or past <paramref name="deadline"/> a deadline error naming <paramref name="target"/> and the call's
+    /// <paramref name="timeout"/>. A caller that gives up (deadline or cancellation) fails the call, so a reply arriving
+    /// later is dropped, not decoded (and an in-memory worker that has not started on it skips it).
+    /// </summary>
+    public async Task<T> WaitAsync(WorkerKey target, DateTimeOffset deadline, TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        var remaining = deadline - DateTimeOffset.UtcNow;
+        try
+        {
+            return await _completion.Task.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            var error = FabricErrors.DeadlineExceeded(target, timeout);
+            Fail(error);
+            throw error;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            Fail(new OperationCanceledException(cancellationToken));
+            throw;
+        }
+    }
 
     public void Complete(ReadOnlySpan<byte> reply)
     {

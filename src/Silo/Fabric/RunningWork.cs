@@ -13,6 +13,18 @@ internal sealed class RunningWork
     /// <summary>Cancelled when a drain runs out of time.</summary>
     public CancellationToken Aborted => _abort.Token;
 
+    /// <summary>Requests being handled right now.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _running.Count;
+            }
+        }
+    }
+
     /// <summary>Holds <paramref name="task"/> until it finishes, however it finishes.</summary>
     public void Track(Task task)
     {

@@ -42,7 +42,6 @@ public static class EmbeddingsEndpoint
 
             var encoder = grains.GetEncoder(request.Model, request.Device ?? options.DeviceClass);
             var embeddings = await encoder.EncodeAsync(request.Inputs, context.RequestAborted).ConfigureAwait(false);
-            var tokens = embeddings.TokenCount;
             if (request.Dimensions is { } dimensions)
             {
                 embeddings = EmbeddingTruncation.TruncateAndNormalize(embeddings, dimensions);
@@ -50,7 +49,7 @@ public static class EmbeddingsEndpoint
 
             context.Response.StatusCode = StatusCodes.Status200OK;
             context.Response.ContentType = "application/json";
-            await EmbeddingsResponseWriter.WriteAsync(context.Response.Body, request.Model, embeddings, request.Base64, tokens).ConfigureAwait(false);
+            await EmbeddingsResponseWriter.WriteAsync(context.Response.Body, request.Model, embeddings, request.Base64).ConfigureAwait(false);
         }
         catch (GrainException e)
         {

@@ -8,11 +8,11 @@ namespace Similarity.Silo.Http;
 /// <summary>
 /// Writes OpenAI's embeddings response straight to the response body: <c>{"object": "list", "data": [{"object":
 /// "embedding", "index", "embedding"}], "model"}</c>. With base64 each embedding is its little-endian float32 bytes.
-/// <c>usage</c> (prompt and total tokens) is written when the model counted the tokens it read.
+/// <c>usage</c> (prompt and total tokens) is written when the model counted the tokens it read (<see cref="EmbeddingMatrix.TokenCount"/>).
 /// </summary>
 public static class EmbeddingsResponseWriter
 {
-    public static async Task WriteAsync(Stream output, string model, EmbeddingMatrix embeddings, bool base64, long? tokens)
+    public static async Task WriteAsync(Stream output, string model, EmbeddingMatrix embeddings, bool base64)
     {
         await using var json = new Utf8JsonWriter(output);
         json.WriteStartObject();
@@ -49,7 +49,7 @@ public static class EmbeddingsResponseWriter
 
         json.WriteEndArray();
         json.WriteString("model", model);
-        if (tokens is { } count)
+        if (embeddings.TokenCount is { } count)
         {
             json.WriteStartObject("usage");
             json.WriteNumber("prompt_tokens", count);

@@ -23,8 +23,6 @@ public sealed record OpenAiError(int Status, string Message, string Type, string
         _ => new(500, error.Message, "server_error", null, "internal_error"),
     };
 
-    public static OpenAiError BadRequest(string message, string? param = null) => new(400, message, "invalid_request_error", param, "invalid_request");
-
     public async Task WriteAsync(HttpResponse response)
     {
         response.StatusCode = Status;

@@ -11,7 +11,7 @@ namespace Similarity.Silo.Tests.Cluster;
 /// Local clusters serving one model as "m", on the in-memory fabric or on the shared RabbitMQ and PostgreSQL servers,
 /// so a fabric contract test reads the same on both. Each cluster gets a fresh cluster id: tests never see each other's queues.
 /// </summary>
-internal sealed class TestClusters
+public sealed class TestClusters
 {
     private readonly ClusterServers? _servers;
 

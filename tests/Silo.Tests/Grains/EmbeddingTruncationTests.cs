@@ -30,6 +30,14 @@ public class EmbeddingTruncationTests
     }
 
     [Fact]
+    public void The_token_count_of_the_full_embeddings_carries_over()
+    {
+        var embeddings = new EmbeddingMatrix(1, 3, [1, 2, 3]) { TokenCount = 7 };
+
+        Assert.Equal(7, EmbeddingTruncation.TruncateAndNormalize(embeddings, 2).TokenCount);
+    }
+
+    [Fact]
     public void A_zero_row_stays_zero()
     {
         var truncated = EmbeddingTruncation.TruncateAndNormalize(new EmbeddingMatrix(1, 3, [0, 0, 5]), 2);

@@ -1,5 +1,4 @@
 using Npgsql;
-using Similarity.Silo.Membership;
 using Similarity.Silo.Membership.Postgres;
 using Similarity.Silo.Tests.Cluster;
 using Similarity.Silo.Tests.Doubles;
@@ -7,7 +6,10 @@ using Similarity.TestSupport.Servers;
 
 namespace Similarity.Silo.Tests.Servers;
 
-/// <summary>Silo membership in PostgreSQL: the versioned schema, joining, heartbeats, leaving, and silos that die.</summary>
+/// <summary>
+/// Silo membership in PostgreSQL: the versioned schema, heartbeats, and silos that die. Listing and leaving are part of the
+/// cluster contract (<see cref="RabbitMqClusterTests"/>).
+/// </summary>
 [Collection(ClusterServersCollection.Name)]
 public class PostgresMembershipTests(ClusterServers servers)
 {
@@ -33,38 +35,12 @@ public class PostgresMembershipTests(ClusterServers servers)
     }
 
     [Fact]
-    public async Task Cluster_status_lists_live_silos_with_roles_models_and_load()
-    {
-        // A double: the second silo is a gpu silo, which the real loader cannot start without a GPU.
-        await using var cluster = await _clusters.StartAsync(new HashSentenceEncoder(), configure: (i, silo) => silo.Device = i == 0 ? "cpu" : "gpu");
-        await cluster.Client.GetEncoder("m").EncodeAsync(TestCorpus.Texts(16));
-
-        var status = await cluster.GetStatusAsync();
-
-        Assert.Equal(cluster.Silos.Select(s => s.SiloId).Order(), status.Silos.Select(s => s.SiloId));
-        Assert.Equal([["cpu", "encoder"], ["gpu", "encoder"]], status.Silos.Select(s => s.Roles.ToArray()).OrderBy(r => r[0]));
-        Assert.All(status.Silos, s => Assert.Equal(["m"], s.Models));
-        Assert.All(status.Silos, s => Assert.Equal((SiloStatus.Active, Environment.ProcessId), (s.Status, s.ProcessId)));
-        Assert.All(status.Silos, s => Assert.Equal(32, s.Load.Capacity));
-    }
-
-    [Fact]
     public async Task Heartbeats_report_the_requests_a_silo_has_handled()
     {
         await using var cluster = await _clusters.StartAsync(ClusterTestModel.BiEncoder, silos: 1);
         await cluster.Client.GetEncoder("m").EncodeAsync(TestCorpus.Texts(24));
 
         await Poll.UntilAsync(() => cluster.GetStatusAsync().Result.Silos.Single().Load.Completed == 3);
-    }
-
-    [Fact]
-    public async Task A_silo_that_stops_gracefully_leaves_at_once()
-    {
-        await using var cluster = await _clusters.StartAsync(ClusterTestModel.BiEncoder);
-
-        await cluster.StopSiloAsync(cluster.Silos[1]);
-
-        Assert.Equal([cluster.Silos[0].SiloId], (await cluster.GetStatusAsync()).Silos.Select(s => s.SiloId));
     }
 
     [Fact]

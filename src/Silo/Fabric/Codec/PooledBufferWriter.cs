@@ -12,8 +12,6 @@ public sealed class PooledBufferWriter(int initialCapacity = 4096) : IBufferWrit
 
     public ReadOnlySpan<byte> WrittenSpan => _buffer.AsSpan(0, _written);
 
-    public int WrittenCount => _written;
-
     public void Advance(int count)
     {
         if (count < 0 || _written + count > _buffer.Length)

@@ -41,6 +41,18 @@ public static class ReplyCodec
     public static EmbeddingMatrix ReadMatrix(ReadOnlySpan<byte> payload)
     {
         var reader = new PayloadReader(payload);
+        var (rows, columns, tokens) = ReadMatrixHeader(ref reader);
+        var matrix = new EmbeddingMatrix(rows, columns) { TokenCount = tokens };
+        reader.ReadFloats(matrix.Data, "matrix values");
+        return matrix;
+    }
+
+    /// <summary>
+    /// Reads a reply up to its values, checking that exactly <c>rows × columns</c> floats follow, so a caller can read
+    /// them wherever it wants them; an error reply is thrown as its typed <see cref="GrainException"/>.
+    /// </summary>
+    public static (int Rows, int Columns, long? Tokens) ReadMatrixHeader(ref PayloadReader reader)
+    {
         var kind = reader.ReadHeader();
         if (kind == PayloadKind.ErrorReply)
         {
@@ -61,9 +73,7 @@ public static class ReplyCodec
                 $"a {rows}x{columns} matrix needs {(long)rows * columns * sizeof(float)} bytes of values; the reply has {reader.Remaining}");
         }
 
-        var matrix = new EmbeddingMatrix(rows, columns) { TokenCount = tokens };
-        reader.ReadFloats(matrix.Data, "matrix values");
-        return matrix;
+        return (rows, columns, tokens);
     }
 
     private static GrainException ReadError(ref PayloadReader reader)

@@ -34,28 +34,15 @@ public sealed class InMemoryFabric(ILogger<InMemoryFabric>? logger = null) : IGr
         }
 
         var pending = new PendingReply<T>(decoder);
-        var delivery = new InMemoryDelivery(request.Span, pending, DateTimeOffset.UtcNow + options.Timeout, cancellationToken);
+        var deadline = DateTimeOffset.UtcNow + options.Timeout;
+        var delivery = new InMemoryDelivery(request.Span, pending, deadline, cancellationToken);
         if (!queue.TryPublish(delivery))
         {
             delivery.Release();
             throw FabricErrors.Overloaded(target);
         }
 
-        try
-        {
-            return await pending.Task.WaitAsync(options.Timeout, cancellationToken).ConfigureAwait(false);
-        }
-        catch (TimeoutException)
-        {
-            var error = FabricErrors.DeadlineExceeded(target, options.Timeout);
-            pending.Fail(error);
-            throw error;
-        }
-        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-        {
-            pending.Fail(new OperationCanceledException(cancellationToken));
-            throw;
-        }
+        return await pending.WaitAsync(target, deadline, options.Timeout, cancellationToken).ConfigureAwait(false);
     }
 
     public Task<IWorkSubscription> ServeAsync(WorkerKey key, IWorkHandler handler, WorkQueueOptions options, CancellationToken cancellationToken = default)

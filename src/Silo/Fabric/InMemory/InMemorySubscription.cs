@@ -16,7 +16,6 @@ internal sealed class InMemorySubscription : IWorkSubscription
     private readonly CancellationTokenSource _stopTaking = new();
     private readonly RunningWork _work = new();
     private readonly Task _loop;
-    private int _inFlight;
     private long _completed;
     private int _stopped;
 
@@ -32,7 +31,7 @@ internal sealed class InMemorySubscription : IWorkSubscription
 
     public WorkerKey Key => _queue.Key;
 
-    public int InFlight => Volatile.Read(ref _inFlight);
+    public int InFlight => _work.Count;
 
     public long Completed => Interlocked.Read(ref _completed);
 
@@ -77,7 +76,6 @@ internal sealed class InMemorySubscription : IWorkSubscription
                 return;
             }
 
-            Interlocked.Increment(ref _inFlight);
             _work.Track(HandleAsync(delivery));
         }
     }
@@ -118,7 +116,6 @@ internal sealed class InMemorySubscription : IWorkSubscription
         }
         finally
         {
-            Interlocked.Decrement(ref _inFlight);
             _slots.Release();
         }
     }

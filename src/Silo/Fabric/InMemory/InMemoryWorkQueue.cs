@@ -69,6 +69,7 @@ internal sealed class InMemoryWorkQueue(WorkerKey key, WorkQueueOptions options)
 
     public Task<InMemoryDelivery> TakeAsync(CancellationToken cancellationToken)
     {
+        TaskCompletionSource<InMemoryDelivery> waiter;
         lock (_gate)
         {
             if (_returned.TryDequeue(out var returned))
@@ -81,15 +82,22 @@ internal sealed class InMemoryWorkQueue(WorkerKey key, WorkQueueOptions options)
                 return Task.FromResult(ready);
             }
 
-            var waiter = new TaskCompletionSource<InMemoryDelivery>(TaskCreationOptions.RunContinuationsAsynchronously);
-            if (cancellationToken.CanBeCanceled)
-            {
-                cancellationToken.Register(static state => ((TaskCompletionSource<InMemoryDelivery>)state!).TrySetCanceled(), waiter);
-            }
-
+            waiter = new TaskCompletionSource<InMemoryDelivery>(TaskCreationOptions.RunContinuationsAsynchronously);
             _waiters.Enqueue(waiter);
-            return waiter.Task;
         }
+
+        return cancellationToken.CanBeCanceled ? WaitAsync(waiter, cancellationToken) : waiter.Task;
+    }
+
+    /// <summary>
+    /// Cancelling fails the waiter itself, so it is skipped when work arrives; the registration ends with the wait, or
+    /// every wait would leave one behind on the consumer's long-lived token.
+    /// </summary>
+    private static async Task<InMemoryDelivery> WaitAsync(TaskCompletionSource<InMemoryDelivery> waiter, CancellationToken cancellationToken)
+    {
+        await using var registration = cancellationToken.Register(
+            static state => ((TaskCompletionSource<InMemoryDelivery>)state!).TrySetCanceled(), waiter);
+        return await waiter.Task.ConfigureAwait(false);
     }
 
     private bool HandToWaiter(InMemoryDelivery delivery)

@@ -21,7 +21,6 @@ internal sealed class RabbitMqCaller : IAsyncDisposable
     private readonly ConcurrentDictionary<string, IPendingReply> _pending = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<WorkerKey, string> _queueNames = new();
     private long _nextId;
-    private long _unmatchedReplies;
 
     private RabbitMqCaller(IChannel channel, string clusterId, ILogger logger)
     {
@@ -31,9 +30,6 @@ internal sealed class RabbitMqCaller : IAsyncDisposable
     }
 
     public bool IsOpen => _channel.IsOpen;
-
-    /// <summary>Replies that matched no waiting call: duplicates of redelivered requests, or replies after a deadline.</summary>
-    public long UnmatchedReplies => Interlocked.Read(ref _unmatchedReplies);
 
     public static async Task<RabbitMqCaller> OpenAsync(IConnection connection, string clusterId, ILogger logger, CancellationToken cancellationToken)
     {
@@ -56,6 +52,7 @@ internal sealed class RabbitMqCaller : IAsyncDisposable
         try
         {
             var now = DateTimeOffset.UtcNow;
+            var deadline = now + options.Timeout;
             var properties = new BasicProperties
             {
                 CorrelationId = id,
@@ -64,7 +61,7 @@ internal sealed class RabbitMqCaller : IAsyncDisposable
                 Expiration = Math.Max(1, (long)options.Timeout.TotalMilliseconds).ToString(CultureInfo.InvariantCulture),
                 Headers = new Dictionary<string, object?>
                 {
-                    [RabbitMqTopology.DeadlineHeader] = (now + options.Timeout).ToUnixTimeMilliseconds(),
+                    [RabbitMqTopology.DeadlineHeader] = deadline.ToUnixTimeMilliseconds(),
                     [RabbitMqTopology.SentAtHeader] = now.ToUnixTimeMilliseconds(),
                     [RabbitMqTopology.ModelHeader] = target.Model,
                     [RabbitMqTopology.DeviceHeader] = target.Device.Name(),
@@ -91,15 +88,7 @@ internal sealed class RabbitMqCaller : IAsyncDisposable
                 throw FabricErrors.Unavailable("rabbitmq", "the broker connection was lost while sending a request", e);
             }
 
-            try
-            {
-                var remaining = options.Timeout - (DateTimeOffset.UtcNow - now);
-                return await pending.Task.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
-            }
-            catch (TimeoutException)
-            {
-                throw FabricErrors.DeadlineExceeded(target, options.Timeout);
-            }
+            return await pending.WaitAsync(target, deadline, options.Timeout, cancellationToken).ConfigureAwait(false);
         }
         finally
         {
@@ -139,10 +128,6 @@ internal sealed class RabbitMqCaller : IAsyncDisposable
         if (delivery.BasicProperties.CorrelationId is { } id && _pending.TryRemove(id, out var pending))
         {
             pending.Complete(delivery.Body.Span);
-        }
-        else
-        {
-            Interlocked.Increment(ref _unmatchedReplies);
         }
 
         return Task.CompletedTask;

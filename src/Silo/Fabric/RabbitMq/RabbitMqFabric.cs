@@ -43,9 +43,6 @@ public sealed class RabbitMqFabric : IGrainFabric
 
     public string Name => "rabbitmq";
 
-    /// <summary>Replies that matched no waiting call (duplicates after redelivery, or late ones); for tests and diagnostics.</summary>
-    public long UnmatchedReplies => _caller?.UnmatchedReplies ?? 0;
-
     public async Task<T> CallAsync<T>(
         WorkerKey target, ReadOnlyMemory<byte> request, ReplyDecoder<T> decoder, CallOptions options, CancellationToken cancellationToken = default)
     {

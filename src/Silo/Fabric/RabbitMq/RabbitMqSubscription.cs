@@ -22,7 +22,6 @@ internal sealed class RabbitMqSubscription : IWorkSubscription
     private readonly ILogger _logger;
     private readonly RunningWork _work = new();
     private string? _consumerTag;
-    private int _inFlight;
     private long _completed;
     private volatile bool _stopping;
     private int _stopped;
@@ -37,7 +36,7 @@ internal sealed class RabbitMqSubscription : IWorkSubscription
 
     public WorkerKey Key { get; }
 
-    public int InFlight => Volatile.Read(ref _inFlight);
+    public int InFlight => _work.Count;
 
     public long Completed => Interlocked.Read(ref _completed);
 
@@ -128,7 +127,6 @@ internal sealed class RabbitMqSubscription : IWorkSubscription
             (int)(AmqpHeaders.ReadLong(headers, "x-delivery-count") ?? 0) + 1,
             AmqpHeaders.ReadTime(headers, RabbitMqTopology.SentAtHeader) ?? DateTimeOffset.UtcNow,
             AmqpHeaders.ReadTime(headers, RabbitMqTopology.DeadlineHeader) ?? DateTimeOffset.UtcNow + CallOptions.Default.Timeout);
-        Interlocked.Increment(ref _inFlight);
         _work.Track(ProcessAsync(message));
         return Task.CompletedTask;
     }
@@ -166,7 +164,6 @@ internal sealed class RabbitMqSubscription : IWorkSubscription
         finally
         {
             ArrayPool<byte>.Shared.Return(delivery.Body);
-            Interlocked.Decrement(ref _inFlight);
         }
     }
 
