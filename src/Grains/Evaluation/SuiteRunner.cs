@@ -39,18 +39,27 @@ public sealed class SuiteRunner
     public LoadedSuite Load(string suite, string dataDirectory, string split) => _catalog.Find(suite).Load(dataDirectory, split);
 
     /// <summary>Evaluates a bi-encoder on <paramref name="split"/> of <paramref name="suite"/> read from <paramref name="dataDirectory"/>; <paramref name="model"/> names it in the report.</summary>
-    public async Task<EvaluationReport> RunAsync(
+    public Task<EvaluationReport> RunAsync(
         string suite,
         string dataDirectory,
         string split,
         ISentenceEncoder encoder,
         string model,
         IProgress<EvaluationProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(Load(suite, dataDirectory, split), encoder, model, progress, cancellationToken);
+
+    /// <summary>Evaluates a bi-encoder on a suite split already read with <see cref="Load"/>.</summary>
+    public async Task<EvaluationReport> RunAsync(
+        LoadedSuite loaded,
+        ISentenceEncoder encoder,
+        string model,
+        IProgress<EvaluationProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(encoder);
         ArgumentNullException.ThrowIfNull(model);
-        var loaded = Load(suite, dataDirectory, split);
         var results = loaded.Kind == SuiteKind.Similarity
             ? await new StsEvaluator(_options).EvaluateAsync(encoder, loaded.Tasks.Cast<SimilarityTask>().ToList(), progress, cancellationToken).ConfigureAwait(false)
             : await new PairClassificationEvaluator(_options).EvaluateAsync(encoder, loaded.Tasks.Cast<ClassificationTask>().ToList(), progress, cancellationToken).ConfigureAwait(false);
@@ -58,18 +67,27 @@ public sealed class SuiteRunner
     }
 
     /// <summary>Evaluates a cross-encoder on <paramref name="split"/> of <paramref name="suite"/> read from <paramref name="dataDirectory"/>; <paramref name="model"/> names it in the report.</summary>
-    public async Task<EvaluationReport> RunAsync(
+    public Task<EvaluationReport> RunAsync(
         string suite,
         string dataDirectory,
         string split,
         IPairClassifier classifier,
         string model,
         IProgress<EvaluationProgress>? progress = null,
+        CancellationToken cancellationToken = default) =>
+        RunAsync(Load(suite, dataDirectory, split), classifier, model, progress, cancellationToken);
+
+    /// <summary>Evaluates a cross-encoder on a suite split already read with <see cref="Load"/>.</summary>
+    public async Task<EvaluationReport> RunAsync(
+        LoadedSuite loaded,
+        IPairClassifier classifier,
+        string model,
+        IProgress<EvaluationProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(loaded);
         ArgumentNullException.ThrowIfNull(classifier);
         ArgumentNullException.ThrowIfNull(model);
-        var loaded = Load(suite, dataDirectory, split);
         var evaluator = new CrossEncoderEvaluator(_options);
         var results = loaded.Kind == SuiteKind.Similarity
             ? await evaluator.EvaluateAsync(classifier, loaded.Tasks.Cast<SimilarityTask>().ToList(), progress, cancellationToken).ConfigureAwait(false)

@@ -70,8 +70,8 @@ internal static class EvalCommand
         {
             var reporter = new Progress(progress);
             return model.Kind == ModelFolderKind.SentenceTransformer
-                ? runner.RunAsync(suite, data, split, model.Encoder, model.Name, reporter, cancellationToken)
-                : runner.RunAsync(suite, data, split, model.Classifier, model.Name, reporter, cancellationToken);
+                ? runner.RunAsync(loadedSuite, model.Encoder, model.Name, reporter, cancellationToken)
+                : runner.RunAsync(loadedSuite, model.Classifier, model.Name, reporter, cancellationToken);
         });
 
         var json = EvaluationReportJson.Serialize(report) + "\n";
