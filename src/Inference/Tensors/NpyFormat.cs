@@ -40,23 +40,36 @@ public static partial class NpyFormat
         WriteArray(stream, string.Create(CultureInfo.InvariantCulture, $"({values.Length},)"), values);
     }
 
+    /// <summary>
+    /// The header of a float32 [rows, columns] array, at least <paramref name="minimumLength"/> bytes long: a writer that
+    /// learns the row count only at the end reserves a fixed length and rewrites the header in place.
+    /// </summary>
+    public static byte[] MatrixHeader(long rows, int columns, int minimumLength = 0) =>
+        Header(string.Create(CultureInfo.InvariantCulture, $"({rows}, {columns})"), minimumLength);
+
+    private static byte[] Header(string shape, int minimumLength)
+    {
+        var dictionary = $"{{'descr': '<f4', 'fortran_order': False, 'shape': {shape}, }}";
+
+        // Magic (6) + version (2) + header length (2) + dictionary, padded with spaces and ended by '\n' to a multiple of 64.
+        const int preamble = 10;
+        var length = Math.Max(preamble + dictionary.Length + 1, minimumLength);
+        length += (64 - length % 64) % 64;
+        var header = new byte[length];
+        Magic.CopyTo(header, 0);
+        header[6] = 1;
+        header[7] = 0;
+        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(8), checked((ushort)(length - preamble)));
+        var text = header.AsSpan(preamble);
+        text.Fill((byte)' ');
+        Encoding.ASCII.GetBytes(dictionary, text);
+        text[^1] = (byte)'\n';
+        return header;
+    }
+
     private static void WriteArray(Stream stream, string shape, ReadOnlySpan<float> values)
     {
-        var header = $"{{'descr': '<f4', 'fortran_order': False, 'shape': {shape}, }}";
-
-        // Magic (6) + version (2) + header length (2) + header, padded with spaces and ended by '\n' to a multiple of 64.
-        var unpadded = Magic.Length + 2 + 2 + header.Length + 1;
-        var padding = (64 - unpadded % 64) % 64;
-        var headerBytes = Encoding.ASCII.GetBytes(header + new string(' ', padding) + "\n");
-
-        Span<byte> preamble = stackalloc byte[10];
-        Magic.CopyTo(preamble);
-        preamble[6] = 1;
-        preamble[7] = 0;
-        BinaryPrimitives.WriteUInt16LittleEndian(preamble[8..], (ushort)headerBytes.Length);
-        stream.Write(preamble);
-        stream.Write(headerBytes);
-
+        stream.Write(Header(shape, 0));
         if (BitConverter.IsLittleEndian)
         {
             stream.Write(System.Runtime.InteropServices.MemoryMarshal.AsBytes(values));

@@ -1,7 +1,4 @@
-using System.Buffers.Binary;
-using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text;
 using Similarity.Inference.Tensors;
 
 namespace Similarity.Cli.Commands.Streaming;
@@ -13,9 +10,8 @@ namespace Similarity.Cli.Commands.Streaming;
 /// </summary>
 internal sealed class NpyRowWriter : IRowWriter
 {
-    /// <summary>Header size (magic, version, length, dictionary, padding): room for any shape, a multiple of 64.</summary>
+    /// <summary>Header size reserved up front: room for any [rows, columns] shape, so the final header fits in place.</summary>
     private const int HeaderBytes = 128;
-    private static readonly byte[] Magic = [0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0];
 
     private readonly Stream _output;
     private readonly Stream _rows;
@@ -88,16 +84,5 @@ internal sealed class NpyRowWriter : IRowWriter
         await _output.DisposeAsync();
     }
 
-    private static byte[] Header(long rows, int columns)
-    {
-        var dictionary = string.Create(CultureInfo.InvariantCulture, $"{{'descr': '<f4', 'fortran_order': False, 'shape': ({rows}, {columns}), }}");
-        var header = new byte[HeaderBytes];
-        Magic.CopyTo(header, 0);
-        BinaryPrimitives.WriteUInt16LittleEndian(header.AsSpan(8), HeaderBytes - 10);
-        var text = header.AsSpan(10);
-        text.Fill((byte)' ');
-        Encoding.ASCII.GetBytes(dictionary, text);
-        text[^1] = (byte)'\n';
-        return header;
-    }
+    private static byte[] Header(long rows, int columns) => NpyFormat.MatrixHeader(rows, columns, HeaderBytes);
 }
