@@ -150,7 +150,8 @@ internal static class PythonLowercasing
         }
         else
         {
-            builder.Append(char.ConvertFromUtf32(c));
+            var supplementary = c - 0x10000;
+            builder.Append((char)(0xD800 + (supplementary >> 10))).Append((char)(0xDC00 + (supplementary & 0x3FF)));
         }
     }
 }
