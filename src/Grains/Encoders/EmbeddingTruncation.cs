@@ -1,12 +1,12 @@
-using System.Numerics.Tensors;
 using Similarity.Grains.Contracts.Errors;
+using Similarity.Inference.Models.Normalize;
 using Similarity.Inference.Tensors;
 
 namespace Similarity.Grains.Encoders;
 
 /// <summary>
 /// Shortens embeddings to their first N dimensions (Matryoshka-style), the way OpenAI's <c>dimensions</c> parameter
-/// does: keep the leading values, then scale each row back to unit length. Renormalising leaves cosine similarities
+/// does: keep the leading values, then scale each row back to unit length with the Normalize module's own rule. Renormalising leaves cosine similarities
 /// of the shortened vectors unchanged and makes dot product equal cosine again. The token count carries over: the
 /// model read the same tokens.
 /// </summary>
@@ -24,15 +24,10 @@ public static class EmbeddingTruncation
         var result = new EmbeddingMatrix(embeddings.Rows, dimensions) { TokenCount = embeddings.TokenCount };
         for (var i = 0; i < embeddings.Rows; i++)
         {
-            var row = result.Row(i);
-            embeddings.Row(i)[..dimensions].CopyTo(row);
-            var norm = TensorPrimitives.Norm(row);
-            if (norm > 0f)
-            {
-                TensorPrimitives.Divide(row, norm, row);
-            }
+            embeddings.Row(i)[..dimensions].CopyTo(result.Row(i));
         }
 
+        L2Normalization.Apply(result.Data, result.Rows, dimensions);
         return result;
     }
 }
