@@ -72,7 +72,7 @@ public class PairFileReaderTests
     [Fact]
     public void A_score_that_is_not_a_number_names_file_and_line()
     {
-        using var temp = new TempFolder();
+        using var temp = new ScratchFolder();
         var path = temp.Write("stsb/dev.tsv", "score\ts1\ts2\n1.0\ta\tb\n2.5\tc\td\nx\te\tf\n");
 
         var error = Assert.Throws<DatasetFormatException>(() => PairFileReader.Read(path, "stsb/dev.tsv", GoldColumn.Score).ToList());
@@ -84,7 +84,7 @@ public class PairFileReaderTests
     [Fact]
     public void A_NaN_score_is_rejected()
     {
-        using var temp = new TempFolder();
+        using var temp = new ScratchFolder();
         var path = temp.Write("dev.tsv", "score\ts1\ts2\nNaN\ta\tb\n");
 
         var error = Assert.Throws<DatasetFormatException>(() => PairFileReader.Read(path, "dev.tsv", GoldColumn.Score).ToList());
@@ -95,7 +95,7 @@ public class PairFileReaderTests
     [Fact]
     public void A_score_outside_the_scale_is_rejected()
     {
-        using var temp = new TempFolder();
+        using var temp = new ScratchFolder();
         var path = temp.Write("dev.tsv", "score\ts1\ts2\n5.5\ta\tb\n");
 
         var error = Assert.Throws<DatasetFormatException>(() => PairFileReader.Read(path, "dev.tsv", GoldColumn.Score, ScoreScale.ZeroToFive).ToList());
@@ -109,7 +109,7 @@ public class PairFileReaderTests
     [InlineData("", 1)]
     public void A_row_with_the_wrong_column_count_names_file_line_and_count(string row, int found)
     {
-        using var temp = new TempFolder();
+        using var temp = new ScratchFolder();
         var path = temp.Write("mrpc/train.tsv", $"label\ts1\ts2\n1\ta\tb\n{row}\n0\tc\td\n");
 
         var error = Assert.Throws<DatasetFormatException>(() => PairFileReader.Read(path, "mrpc/train.tsv", GoldColumn.Label).ToList());
@@ -120,7 +120,7 @@ public class PairFileReaderTests
     [Fact]
     public void A_label_other_than_zero_or_one_is_rejected()
     {
-        using var temp = new TempFolder();
+        using var temp = new ScratchFolder();
         var path = temp.Write("qqp/dev.tsv", "label\tq1\tq2\n1\ta\tb\n0.5\tc\td\n");
 
         var error = Assert.Throws<DatasetFormatException>(() => PairFileReader.Read(path, "qqp/dev.tsv", GoldColumn.Label).ToList());
@@ -131,7 +131,7 @@ public class PairFileReaderTests
     [Fact]
     public void Invalid_utf8_is_reported_at_its_own_line_even_far_into_the_file()
     {
-        using var temp = new TempFolder();
+        using var temp = new ScratchFolder();
         var text = new StringBuilder("score\ts1\ts2\n");
         for (var i = 0; i < 3000; i++)
         {
@@ -143,7 +143,7 @@ public class PairFileReaderTests
         bytes.Add(0xC3);
         bytes.Add(0x28);
         bytes.AddRange("\tbyte\n3.0\tok\tok\n"u8.ToArray());
-        var path = temp.WriteBytes("dev.tsv", [.. bytes]);
+        var path = temp.Write("dev.tsv", [.. bytes]);
 
         var error = Assert.Throws<DatasetFormatException>(() => PairFileReader.Read(path, "stsb/dev.tsv", GoldColumn.Score).ToList());
 
@@ -154,7 +154,7 @@ public class PairFileReaderTests
     [Fact]
     public void An_empty_file_is_rejected_for_lacking_a_header()
     {
-        using var temp = new TempFolder();
+        using var temp = new ScratchFolder();
         var path = temp.Write("dev.tsv", string.Empty);
 
         var error = Assert.Throws<DatasetFormatException>(() => PairFileReader.Read(path, "dev.tsv", GoldColumn.Score).ToList());
@@ -165,7 +165,7 @@ public class PairFileReaderTests
     [Fact]
     public void A_header_with_the_wrong_column_count_is_rejected_at_line_one()
     {
-        using var temp = new TempFolder();
+        using var temp = new ScratchFolder();
         var path = temp.Write("dev.tsv", "score,sentence1,sentence2\n1.0\ta\tb\n");
 
         var error = Assert.Throws<DatasetFormatException>(() => PairFileReader.Read(path, "dev.tsv", GoldColumn.Score).ToList());
@@ -176,8 +176,8 @@ public class PairFileReaderTests
     [Fact]
     public void Crlf_line_ends_a_bom_and_a_missing_final_newline_are_accepted()
     {
-        using var temp = new TempFolder();
-        var path = temp.WriteBytes("dev.tsv", [.. "\uFEFFscore\ts1\ts2\r\n1.5\ta\tb\r\n2.5\tc\td"u8]);
+        using var temp = new ScratchFolder();
+        var path = temp.Write("dev.tsv", [.. "\uFEFFscore\ts1\ts2\r\n1.5\ta\tb\r\n2.5\tc\td"u8]);
 
         var rows = PairFileReader.Read(path, "dev.tsv", GoldColumn.Score).ToList();
 
@@ -187,7 +187,7 @@ public class PairFileReaderTests
     [Fact]
     public void A_line_longer_than_the_read_buffer_is_read_whole()
     {
-        using var temp = new TempFolder();
+        using var temp = new ScratchFolder();
         var longText = string.Concat(Enumerable.Repeat("déjà vu ", 40_000));
         var path = temp.Write("dev.tsv", $"score\ts1\ts2\n1.0\t{longText}\tshort\n2.0\ta\tb\n");
 

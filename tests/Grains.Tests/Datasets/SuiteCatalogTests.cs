@@ -146,11 +146,11 @@ public class SuiteCatalogTests
     [Fact]
     public void Stsb_multi_mt_rejects_translations_whose_scores_are_not_row_aligned()
     {
-        using var temp = new TempFolder();
+        using var temp = new ScratchFolder();
         temp.Write("stsb-multi-mt/en.dev.tsv", "score\ts1\ts2\n1.0\ta\tb\n2.0\tc\td\n3.0\te\tf\n");
         temp.Write("stsb-multi-mt/de.dev.tsv", "score\ts1\ts2\n1.0\tA\tB\n2.5\tC\tD\n3.0\tE\tF\n");
 
-        var error = Assert.Throws<DatasetFormatException>(() => Catalog.Find("stsb-multi-mt").Load(temp.Root, "dev"));
+        var error = Assert.Throws<DatasetFormatException>(() => Catalog.Find("stsb-multi-mt").Load(temp.Path, "dev"));
 
         Assert.Equal("stsb-multi-mt/de.dev.tsv line 3: score 2.5 differs from stsb-multi-mt/en.dev.tsv line 3 (2); translations must be row-aligned", error.Message);
     }
@@ -158,11 +158,11 @@ public class SuiteCatalogTests
     [Fact]
     public void Stsb_multi_mt_rejects_translations_with_different_row_counts()
     {
-        using var temp = new TempFolder();
+        using var temp = new ScratchFolder();
         temp.Write("stsb-multi-mt/en.dev.tsv", "score\ts1\ts2\n1.0\ta\tb\n2.0\tc\td\n");
         temp.Write("stsb-multi-mt/fr.dev.tsv", "score\ts1\ts2\n1.0\tA\tB\n");
 
-        var error = Assert.Throws<DatasetFormatException>(() => Catalog.Find("stsb-multi-mt").Load(temp.Root, "dev"));
+        var error = Assert.Throws<DatasetFormatException>(() => Catalog.Find("stsb-multi-mt").Load(temp.Path, "dev"));
 
         Assert.Equal("stsb-multi-mt/fr.dev.tsv: has 1 rows but stsb-multi-mt/en.dev.tsv has 2; translations must be row-aligned", error.Message);
     }
@@ -180,10 +180,10 @@ public class SuiteCatalogTests
     [Fact]
     public void A_data_file_with_only_a_header_is_rejected()
     {
-        using var temp = new TempFolder();
+        using var temp = new ScratchFolder();
         temp.Write("stsb/dev.tsv", "score\ts1\ts2\n");
 
-        var error = Assert.Throws<DatasetFormatException>(() => Catalog.Find("stsb").Load(temp.Root, "dev"));
+        var error = Assert.Throws<DatasetFormatException>(() => Catalog.Find("stsb").Load(temp.Path, "dev"));
 
         Assert.Equal("stsb/dev.tsv: has a header but no data rows", error.Message);
     }
@@ -191,10 +191,10 @@ public class SuiteCatalogTests
     [Fact]
     public void Malformed_rows_in_a_suite_file_name_the_file_relative_to_the_data_folder()
     {
-        using var temp = new TempFolder();
+        using var temp = new ScratchFolder();
         temp.Write("sts12-16/2015.images.test.tsv", "score\ts1\ts2\n4.0\ta\tb\nfour\tc\td\n");
 
-        var error = Assert.Throws<DatasetFormatException>(() => Catalog.Find("sts12-16").Load(temp.Root, "test"));
+        var error = Assert.Throws<DatasetFormatException>(() => Catalog.Find("sts12-16").Load(temp.Path, "test"));
 
         Assert.Equal("sts12-16/2015.images.test.tsv line 3: score 'four' is not a number", error.Message);
     }
@@ -210,9 +210,9 @@ public class SuiteCatalogTests
     [Fact]
     public void A_data_folder_without_the_suite_is_reported()
     {
-        using var temp = new TempFolder();
+        using var temp = new ScratchFolder();
 
-        var error = Assert.Throws<DatasetNotFoundException>(() => Catalog.Find("qqp").Load(temp.Root, "dev"));
+        var error = Assert.Throws<DatasetNotFoundException>(() => Catalog.Find("qqp").Load(temp.Path, "dev"));
 
         Assert.StartsWith("no qqp data in ", error.Message);
         Assert.EndsWith("expected a folder named 'qqp'", error.Message);

@@ -1,3 +1,4 @@
+using Similarity.TestSupport;
 using Similarity.Inference.Models;
 using Similarity.Inference.Models.CrossEncoders;
 using Similarity.Inference.Models.Dense;
@@ -71,7 +72,7 @@ public class CrossEncoderPipelineTests(ITestOutputHelper output)
     [Fact]
     public void Label_count_that_disagrees_with_the_graph_is_a_shape_error()
     {
-        using var folder = TemporaryModelFolder.CopyOf("albert-cross-encoder");
+        using var folder = ScratchFolder.WithCopyOfModel("albert-cross-encoder");
         var config = File.ReadAllText(folder.File("config.json"))
             .Replace("\"1\": \"LABEL_1\"", "\"1\": \"LABEL_1\", \"2\": \"LABEL_2\"", StringComparison.Ordinal)
             .Replace("\"LABEL_1\": 1", "\"LABEL_1\": 1, \"LABEL_2\": 2", StringComparison.Ordinal);

@@ -62,7 +62,7 @@ public class DenseLayerTests
     [InlineData("BF16")]
     public void Half_precision_weights_without_bias_load_and_apply(string dataType)
     {
-        using var folder = TemporaryModelFolder.Empty();
+        using var folder = new ScratchFolder();
         folder.Write("config.json", """{"in_features": 2, "out_features": 2, "bias": false, "activation_function": "torch.nn.modules.linear.Identity"}""");
         File.WriteAllBytes(folder.File("model.safetensors"), SafeTensorsWriter.Build(("linear.weight", dataType, [2, 2], [1, 2, 3, 4])));
         var dense = DenseLayer.Load(folder.Path);
@@ -76,7 +76,7 @@ public class DenseLayerTests
     [Fact]
     public void Weights_whose_shape_disagrees_with_the_config_are_a_shape_error()
     {
-        using var folder = TemporaryModelFolder.Empty();
+        using var folder = new ScratchFolder();
         folder.Write("config.json", """{"in_features": 3, "out_features": 2, "bias": true, "activation_function": "torch.nn.modules.activation.Tanh"}""");
         File.WriteAllBytes(folder.File("model.safetensors"), SafeTensorsWriter.Build(("linear.weight", "F32", [2, 2], [1, 2, 3, 4]), ("linear.bias", "F32", [2], [0, 0])));
 
@@ -90,7 +90,7 @@ public class DenseLayerTests
     [Fact]
     public void Missing_bias_when_config_promises_one_is_reported()
     {
-        using var folder = TemporaryModelFolder.Empty();
+        using var folder = new ScratchFolder();
         folder.Write("config.json", """{"in_features": 2, "out_features": 2, "bias": true}""");
         File.WriteAllBytes(folder.File("model.safetensors"), SafeTensorsWriter.Build(("linear.weight", "F32", [2, 2], [1, 2, 3, 4])));
 
@@ -102,7 +102,7 @@ public class DenseLayerTests
     [Fact]
     public void Missing_weights_file_names_it()
     {
-        using var folder = TemporaryModelFolder.Empty();
+        using var folder = new ScratchFolder();
         folder.Write("config.json", """{"in_features": 2, "out_features": 2}""");
 
         var error = Assert.Throws<ModelFileNotFoundException>(() => DenseLayer.Load(folder.Path));
@@ -113,7 +113,7 @@ public class DenseLayerTests
     [Fact]
     public void Unsupported_activation_names_the_config_file()
     {
-        using var folder = TemporaryModelFolder.Empty();
+        using var folder = new ScratchFolder();
         folder.Write("config.json", """{"in_features": 2, "out_features": 2, "activation_function": "my.module.Swishy"}""");
 
         var error = Assert.Throws<ModelConfigException>(() => DenseLayer.Load(folder.Path));

@@ -1,3 +1,4 @@
+using Similarity.TestSupport;
 using Similarity.Inference.Models.CrossEncoders;
 using Similarity.Inference.Models.Loading;
 using Similarity.Inference.Models.SentenceTransformers;
@@ -87,7 +88,7 @@ public class ModelInputTokenizerTests
     [Fact]
     public void Truncation_side_left_in_tokenizer_config_keeps_the_end_of_a_long_text()
     {
-        using var folder = TemporaryModelFolder.CopyOf("bert-mean");
+        using var folder = ScratchFolder.WithCopyOfModel("bert-mean");
         folder.Write("tokenizer_config.json", """{"truncation_side": "left"}""");
         using var pipeline = SentenceTransformerPipeline.Load(folder.Path);
         var tokenizer = ModelInputTokenizer.For(pipeline);

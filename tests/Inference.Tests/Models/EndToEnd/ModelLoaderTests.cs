@@ -1,3 +1,4 @@
+using Similarity.TestSupport;
 using Similarity.Inference.Batching;
 using Similarity.Inference.Models.Folders;
 using Similarity.Inference.Models.Loading;
@@ -52,7 +53,7 @@ public class ModelLoaderTests
     [Fact]
     public void A_folder_without_model_files_is_not_a_model_folder()
     {
-        using var folder = TemporaryModelFolder.Empty();
+        using var folder = new ScratchFolder();
 
         var error = Assert.Throws<NotAModelFolderException>(() => ModelLoader.Open(folder.Path));
 
@@ -62,7 +63,7 @@ public class ModelLoaderTests
     [Fact]
     public void A_missing_tokenizer_json_is_named()
     {
-        using var folder = TemporaryModelFolder.CopyOf("bert-mean");
+        using var folder = ScratchFolder.WithCopyOfModel("bert-mean");
         File.Delete(folder.File("tokenizer.json"));
 
         var error = Assert.Throws<ModelFileNotFoundException>(() => ModelLoader.Open(folder.Path));
@@ -74,7 +75,7 @@ public class ModelLoaderTests
     [Fact]
     public void An_unsupported_tokenizer_component_is_named_with_its_file_and_type()
     {
-        using var folder = TemporaryModelFolder.CopyOf("bert-mean");
+        using var folder = ScratchFolder.WithCopyOfModel("bert-mean");
         var json = File.ReadAllText(folder.File("tokenizer.json")).Replace("\"model\":{\"type\":\"WordPiece\"", "\"model\":{\"type\":\"BPE\"", StringComparison.Ordinal);
         folder.Write("tokenizer.json", json);
 

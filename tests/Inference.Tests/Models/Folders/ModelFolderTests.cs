@@ -17,7 +17,7 @@ public class ModelFolderTests
     [Fact]
     public void Folder_without_marker_files_names_the_folder_and_the_missing_files()
     {
-        using var folder = TemporaryModelFolder.Empty();
+        using var folder = new ScratchFolder();
 
         var error = Assert.Throws<NotAModelFolderException>(() => ModelFolder.Detect(folder.Path));
 
@@ -51,7 +51,7 @@ public class ModelFolderTests
     [Fact]
     public void Pad_id_falls_back_to_the_pad_token_in_the_vocabulary()
     {
-        using var folder = TemporaryModelFolder.Empty();
+        using var folder = new ScratchFolder();
         folder.Write("tokenizer.json", """{"padding": null, "added_tokens": [{"id": 7, "content": "<pad>"}], "model": {"vocab": {}}}""");
         folder.Write("tokenizer_config.json", """{"pad_token": {"content": "<pad>"}}""");
         folder.Write("config.json", """{"pad_token_id": 3}""");
@@ -62,7 +62,7 @@ public class ModelFolderTests
     [Fact]
     public void Malformed_json_is_reported_with_its_line()
     {
-        using var folder = TemporaryModelFolder.Empty();
+        using var folder = new ScratchFolder();
         folder.Write("config.json", "{\n\"id2label\": {\"0\": \"a\",}\n,,}");
 
         var error = Assert.Throws<ModelConfigException>(() => ModelFolder.Detect(folder.Path));

@@ -109,7 +109,7 @@ public class TokenPoolingTests
     [Fact]
     public void New_config_reads_all_eight_keys()
     {
-        using var folder = TemporaryModelFolder.Empty();
+        using var folder = new ScratchFolder();
         folder.Write("config.json", """
             {"word_embedding_dimension": 8, "pooling_mode_cls_token": true, "pooling_mode_mean_tokens": false,
              "pooling_mode_max_tokens": false, "pooling_mode_mean_sqrt_len_tokens": false,
@@ -126,7 +126,7 @@ public class TokenPoolingTests
     [Fact]
     public void Config_without_any_mode_is_rejected()
     {
-        using var folder = TemporaryModelFolder.Empty();
+        using var folder = new ScratchFolder();
         folder.Write("config.json", """{"word_embedding_dimension": 8, "pooling_mode_mean_tokens": false}""");
 
         var error = Assert.Throws<Similarity.Inference.Models.Folders.ModelConfigException>(() => PoolingConfig.Read(folder.File("config.json")));

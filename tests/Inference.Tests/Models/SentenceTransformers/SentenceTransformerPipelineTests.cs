@@ -1,3 +1,4 @@
+using Similarity.TestSupport;
 using Similarity.Inference.Models;
 using Similarity.Inference.Models.Folders;
 using Similarity.Inference.Models.Pooling;
@@ -151,7 +152,7 @@ public class SentenceTransformerPipelineTests(ITestOutputHelper output)
     [Fact]
     public void Module_paths_come_from_modules_json()
     {
-        using var folder = TemporaryModelFolder.CopyOf("bert-dense-tanh");
+        using var folder = ScratchFolder.WithCopyOfModel("bert-dense-tanh");
         Directory.Move(folder.File("1_Pooling"), folder.File("pool"));
         Directory.Move(folder.File("2_Dense"), folder.File("projection"));
         File.WriteAllText(folder.File("modules.json"), """
@@ -178,7 +179,7 @@ public class SentenceTransformerPipelineTests(ITestOutputHelper output)
     public void Stacked_dense_layers_run_in_order_through_wider_and_narrower_widths()
     {
         // After the fixture's Dense (32 -> 16): 16 -> 48 stacks the vector three times, 48 -> 16 keeps the last copy.
-        using var folder = TemporaryModelFolder.CopyOf("bert-dense-tanh");
+        using var folder = ScratchFolder.WithCopyOfModel("bert-dense-tanh");
         WriteLinearDense(folder, "3_Stack", inFeatures: 16, outFeatures: 48, (o, i) => o % 16 == i ? 1f : 0f);
         WriteLinearDense(folder, "4_Last", inFeatures: 48, outFeatures: 16, (o, i) => i == 32 + o ? 1f : 0f);
         File.WriteAllText(folder.File("modules.json"), """
@@ -212,7 +213,7 @@ public class SentenceTransformerPipelineTests(ITestOutputHelper output)
     [Fact]
     public void Missing_onnx_file_is_named()
     {
-        using var folder = TemporaryModelFolder.CopyOf("bert-mean");
+        using var folder = ScratchFolder.WithCopyOfModel("bert-mean");
         File.Delete(folder.File("onnx", "model.onnx"));
 
         var error = Assert.Throws<ModelFileNotFoundException>(() => SentenceTransformerPipeline.Load(folder.Path));
@@ -224,7 +225,7 @@ public class SentenceTransformerPipelineTests(ITestOutputHelper output)
     [Fact]
     public void Malformed_config_json_names_the_file_and_line()
     {
-        using var folder = TemporaryModelFolder.CopyOf("bert-mean");
+        using var folder = ScratchFolder.WithCopyOfModel("bert-mean");
         folder.Write("1_Pooling/config.json", "{\n  \"word_embedding_dimension\": 32,\n  \"pooling_mode_mean_tokens\": tru\n}");
 
         var error = Assert.Throws<ModelConfigException>(() => SentenceTransformerPipeline.Load(folder.Path));
@@ -236,7 +237,7 @@ public class SentenceTransformerPipelineTests(ITestOutputHelper output)
     [Fact]
     public void Malformed_modules_json_names_the_file()
     {
-        using var folder = TemporaryModelFolder.CopyOf("bert-mean");
+        using var folder = ScratchFolder.WithCopyOfModel("bert-mean");
         folder.Write("modules.json", """[{"idx": 0, "type": "sentence_transformers.models.Transformer"}]""");
 
         var error = Assert.Throws<ModelConfigException>(() => SentenceTransformerPipeline.Load(folder.Path));
@@ -247,7 +248,7 @@ public class SentenceTransformerPipelineTests(ITestOutputHelper output)
     [Fact]
     public void Dense_in_features_that_disagree_with_pooling_are_a_shape_error()
     {
-        using var folder = TemporaryModelFolder.CopyOf("bert-dense-tanh");
+        using var folder = ScratchFolder.WithCopyOfModel("bert-dense-tanh");
         folder.Write("2_Dense/config.json", """{"in_features": 64, "out_features": 16, "bias": true, "activation_function": "torch.nn.modules.activation.Tanh"}""");
 
         var error = Assert.Throws<ModelShapeException>(() => SentenceTransformerPipeline.Load(folder.Path));
@@ -258,7 +259,7 @@ public class SentenceTransformerPipelineTests(ITestOutputHelper output)
     [Fact]
     public void Dense_weights_that_disagree_with_the_config_are_a_shape_error()
     {
-        using var folder = TemporaryModelFolder.CopyOf("bert-dense-tanh");
+        using var folder = ScratchFolder.WithCopyOfModel("bert-dense-tanh");
         folder.Write("2_Dense/config.json", """{"in_features": 32, "out_features": 8, "bias": true, "activation_function": "torch.nn.modules.activation.Tanh"}""");
 
         var error = Assert.Throws<ModelShapeException>(() => SentenceTransformerPipeline.Load(folder.Path));
@@ -269,7 +270,7 @@ public class SentenceTransformerPipelineTests(ITestOutputHelper output)
     [Fact]
     public void Pooling_width_that_disagrees_with_the_graph_is_a_shape_error()
     {
-        using var folder = TemporaryModelFolder.CopyOf("bert-mean");
+        using var folder = ScratchFolder.WithCopyOfModel("bert-mean");
         folder.Write("1_Pooling/config.json", """{"word_embedding_dimension": 64, "pooling_mode_mean_tokens": true}""");
 
         var error = Assert.Throws<ModelShapeException>(() => SentenceTransformerPipeline.Load(folder.Path));
@@ -280,7 +281,7 @@ public class SentenceTransformerPipelineTests(ITestOutputHelper output)
     [Fact]
     public void Unsupported_module_type_is_named()
     {
-        using var folder = TemporaryModelFolder.CopyOf("bert-mean");
+        using var folder = ScratchFolder.WithCopyOfModel("bert-mean");
         folder.Write("modules.json", """
             [{"idx": 0, "name": "0", "path": "", "type": "sentence_transformers.models.Transformer"},
              {"idx": 1, "name": "1", "path": "1_Pooling", "type": "sentence_transformers.models.Pooling"},
@@ -292,7 +293,7 @@ public class SentenceTransformerPipelineTests(ITestOutputHelper output)
         Assert.Contains("sentence_transformers.models.LSTM", error.Message);
     }
 
-    private static void WriteLinearDense(TemporaryModelFolder folder, string module, int inFeatures, int outFeatures, Func<int, int, float> weight)
+    private static void WriteLinearDense(ScratchFolder folder, string module, int inFeatures, int outFeatures, Func<int, int, float> weight)
     {
         folder.Write($"{module}/config.json", $$"""{"in_features": {{inFeatures}}, "out_features": {{outFeatures}}, "bias": false, "activation_function": "torch.nn.modules.linear.Identity"}""");
         var values = new float[outFeatures * inFeatures];
