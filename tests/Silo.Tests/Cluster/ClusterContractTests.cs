@@ -4,6 +4,7 @@ using Similarity.Silo.Calls;
 using Similarity.Silo.Fabric;
 using Similarity.Silo.Fabric.Codec;
 using Similarity.Silo.Membership;
+using Similarity.Silo.Testing;
 using Similarity.Silo.Tests.Doubles;
 
 namespace Similarity.Silo.Tests.Cluster;
@@ -78,6 +79,7 @@ public abstract class ClusterContractTests(TestClusters clusters)
         await using var cluster = await Clusters.StartAsync(new SlowedEncoder(ClusterTestModel.BiEncoder.Encoder, TimeSpan.FromMilliseconds(10)));
 
         await cluster.Client.GetEncoder("m").EncodeAsync(TestCorpus.Texts(400));
+        await RepliesCountedAsync(cluster, 50);
 
         Assert.All(cluster.Silos, silo => Assert.True(silo.Completed > 0, $"{silo.SiloId} handled no requests"));
         Assert.Equal(50, cluster.Silos.Sum(s => s.Completed));
@@ -112,6 +114,7 @@ public abstract class ClusterContractTests(TestClusters clusters)
         var gpu = cluster.Silos.Single(s => s.Service.Identity.Device == DeviceClass.Gpu);
 
         await cluster.Client.GetEncoder("m", DeviceClass.Gpu).EncodeAsync(TestCorpus.Texts(80));
+        await RepliesCountedAsync(cluster, 10);
 
         Assert.Equal((0L, 10L), (cpu.Completed, gpu.Completed));
     }
@@ -210,6 +213,7 @@ public abstract class ClusterContractTests(TestClusters clusters)
         await cluster.KillSiloAsync(doomed);
 
         Reference.AssertClose(model.Encode(texts), await call.WaitAsync(CallLimit));
+        await RepliesCountedAsync(cluster, 10);
         Assert.Equal((0L, 10L), (doomed.Completed, survivor.Completed));
     }
 
@@ -253,4 +257,8 @@ public abstract class ClusterContractTests(TestClusters clusters)
 
         Assert.Equal([cluster.Silos[0].SiloId], (await cluster.GetStatusAsync()).Silos.Select(s => s.SiloId));
     }
+
+    /// <summary>A silo counts a request once the broker has its acknowledgement, which can be just after the caller has the reply.</summary>
+    private static Task RepliesCountedAsync(LocalCluster cluster, long requests) =>
+        Poll.UntilAsync(() => cluster.Silos.Sum(s => s.Completed) >= requests, seconds: 10);
 }
