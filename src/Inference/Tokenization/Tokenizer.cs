@@ -28,12 +28,6 @@ public sealed class Tokenizer
     /// <summary>Where the tokenizer was read from, for messages.</summary>
     public string SourceName { get; }
 
-    /// <summary>
-    /// The id used to pad batches: the padding's pad id when padding is configured, else the id of
-    /// <c>[PAD]</c> or <c>&lt;pad&gt;</c> if the vocabulary has one.
-    /// </summary>
-    public int? PadTokenId => Padding?.PadId ?? TokenToId("[PAD]") ?? TokenToId("<pad>");
-
     /// <summary>Number of ids the model knows (added tokens outside the model vocabulary not counted).</summary>
     public int VocabularySize => _pipeline.Model.VocabularySize;
 
