@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using Similarity.Cli.IO;
 using Similarity.Grains.Contracts;
 using Similarity.Silo.Membership;
 using Similarity.Silo.Membership.Postgres;
@@ -16,7 +17,7 @@ internal static class ClusterStatusCommand
         var postgres = new Option<string>("--postgres") { Description = "PostgreSQL connection string of the cluster's membership", Required = true };
         var clusterId = new Option<string>("--cluster-id") { Description = "Cluster to list", DefaultValueFactory = _ => "default" };
         var staleAfter = new Option<int>("--stale-after") { Description = "Seconds without a heartbeat after which a silo counts as dead", DefaultValueFactory = _ => 15 };
-        var json = new Option<bool>("--json") { Description = "One JSON object instead of a table" };
+        var json = CommandOutput.JsonSwitch();
         var command = new Command("cluster-status", "List the live silos of a cluster: roles, models and load.") { postgres, clusterId, staleAfter, json };
 
         command.SetAction(async (parse, cancellationToken) =>

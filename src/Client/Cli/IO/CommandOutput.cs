@@ -10,6 +10,10 @@ internal static class CommandOutput
     public static Option<string?> Option(string what, string whenOmitted = "stdout") =>
         new("--output", "-o") { Description = $"Where to write {what} (default: {whenOmitted})" };
 
+    /// <summary>The <c>--json</c> switch of commands whose default output is a table for people.</summary>
+    public static Option<bool> JsonSwitch() =>
+        new("--json") { Description = "Write one JSON object instead of a table" };
+
     public static Stream OpenStream(string? path)
     {
         if (string.IsNullOrEmpty(path) || path == "-")

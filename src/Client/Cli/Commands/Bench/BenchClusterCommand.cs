@@ -36,7 +36,7 @@ internal static class BenchClusterCommand
         var threads = new Option<int>("--threads") { Description = "ONNX threads in process; each silo gets an equal share (0 = one per core)", DefaultValueFactory = _ => 0 };
         var runs = new Option<int>("--runs") { Description = "Timed passes over the input on each side (the median is reported)", DefaultValueFactory = _ => 3 };
         var loaderType = new Option<string>("--model-loader") { Description = "Assembly-qualified IModelLoader type (default: the model folder loader)" };
-        var json = new Option<bool>("--json") { Description = "Write one JSON object instead of a table" };
+        var json = CommandOutput.JsonSwitch();
         var output = CommandOutput.Option("the figures");
         var command = new Command("cluster", "Sentences/s through a RabbitMQ cluster of N silos vs in-process, and the per-request overhead.")
         {

@@ -27,7 +27,7 @@ internal static class BenchEncodeCommand
         var model = new ModelArguments();
         var inputOption = new Option<string>("--input") { Description = "The corpus: one text per line, UTF-8.", Required = true };
         var runsOption = new Option<int>("--runs") { Description = "Timed runs of each mode (the median is reported).", DefaultValueFactory = _ => 3 };
-        var jsonOption = new Option<bool>("--json") { Description = "Write the figures as one JSON object instead of a table." };
+        var jsonOption = CommandOutput.JsonSwitch();
         var command = new Command("encode", "Throughput of the token-budget batcher vs fixed batches of 32 in input order.");
         model.AddTo(command, cluster: false);
         command.Options.Add(inputOption);

@@ -26,7 +26,7 @@ internal static class BenchSimilarityCommand
         var seed = new Option<int>("--seed") { Description = "Seed of the random data", DefaultValueFactory = _ => 42 };
         var naiveSeconds = new Option<double>("--naive-seconds") { Description = "Time each naive loop may take, in three rounds (its rate is measured on a prefix of the rows)", DefaultValueFactory = _ => 2.0 };
         var threads = EmbeddingInputs.Threads();
-        var json = new Option<bool>("--json") { Description = "Write one JSON object instead of a table" };
+        var json = CommandOutput.JsonSwitch();
         var output = CommandOutput.Option("the figures");
         var command = new Command("similarity", "All-pairs cosine GFLOP/s and top-k queries/s: kernels vs a naive scalar loop.")
         {
