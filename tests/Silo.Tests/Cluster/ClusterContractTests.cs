@@ -17,7 +17,7 @@ namespace Similarity.Silo.Tests.Cluster;
 public abstract class ClusterContractTests(TestClusters clusters)
 {
     /// <summary>Longest a test waits for a call it expects to finish; a hung call fails the test instead of hanging it.</summary>
-    private static readonly TimeSpan CallLimit = TimeSpan.FromSeconds(30);
+    protected static readonly TimeSpan CallLimit = TimeSpan.FromSeconds(30);
 
     protected TestClusters Clusters { get; } = clusters;
 

@@ -1,4 +1,5 @@
 using Similarity.Grains.Contracts.Errors;
+using Similarity.Silo.Calls;
 using Similarity.Silo.Tests.Cluster;
 using Similarity.Silo.Tests.Doubles;
 using Similarity.TestSupport.Servers;
@@ -38,6 +39,26 @@ public class RabbitMqClusterTests(ClusterServers servers) : ClusterContractTests
         Assert.Contains("model 'm' on cpu is overloaded", refused.Message);
         Assert.All(outcomes, o => Assert.True(o is null or OverloadedException, $"a probe failed otherwise: {o}"));
         Assert.InRange(outcomes.Count(o => o is null), 2, 3);
+    }
+
+    [Fact]
+    public async Task A_broker_that_stops_accepting_publishes_gives_callers_a_deadline_error_not_a_hang()
+    {
+        await using var cluster = await Clusters.StartAsync(new HashSentenceEncoder(), silos: 1, client: new GrainCallOptions { Timeout = TimeSpan.FromSeconds(1) });
+        var grain = cluster.Client.GetEncoder("m");
+        await grain.EncodeAsync(["served"]);
+
+        await servers.RabbitMq.SetMemoryWatermarkAsync(0);
+        try
+        {
+            var error = await Assert.ThrowsAsync<DeadlineExceededException>(() => grain.EncodeAsync(["never confirmed"]).WaitAsync(CallLimit));
+
+            Assert.Contains("no reply from model 'm' on cpu within 1 s", error.Message);
+        }
+        finally
+        {
+            await servers.RabbitMq.SetMemoryWatermarkAsync(0.4);
+        }
     }
 
     private static async Task<Exception?> OutcomeAsync(Task call)

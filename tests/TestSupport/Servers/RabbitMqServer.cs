@@ -119,6 +119,14 @@ public sealed class RabbitMqServer : IAsyncDisposable
         await StartNodeAsync();
     }
 
+    /// <summary>
+    /// Sets the memory high watermark (a fraction of RAM). 0 raises the memory alarm at once: the node stops reading from
+    /// every connection that publishes, as it does when it runs out of memory; 0.4 is the default.
+    /// </summary>
+    public Task SetMemoryWatermarkAsync(double fraction) =>
+        ServerCommand.RunAsync(
+            ServiceUser, Control, ["-n", NodeName, "set_vm_memory_high_watermark", fraction.ToString(CultureInfo.InvariantCulture)], _environment, TimeSpan.FromSeconds(60));
+
     public async ValueTask DisposeAsync()
     {
         await StopAsync();

@@ -68,12 +68,18 @@ internal sealed class RabbitMqCaller : IAsyncDisposable
                 },
             };
 
-            // The request bytes must stay valid until the publish completes, and a cancelled publish can corrupt the
-            // client's confirm tracking: so the publish always runs to its confirm, and cancellation applies afterwards.
+            // A cancelled publish can corrupt the client's confirm tracking, so the publish itself is never cancelled; the
+            // caller stops waiting for its confirm at the deadline, and the publish owns a copy of the bytes it may outlive.
+            var queue = _queueNames.GetOrAdd(target, static (key, cluster) => RabbitMqTopology.WorkQueue(cluster, key), _clusterId);
+            var publish = _channel.BasicPublishAsync(string.Empty, queue, mandatory: true, properties, request.ToArray(), CancellationToken.None).AsTask();
             try
             {
-                var queue = _queueNames.GetOrAdd(target, static (key, cluster) => RabbitMqTopology.WorkQueue(cluster, key), _clusterId);
-                await _channel.BasicPublishAsync(string.Empty, queue, mandatory: true, properties, request, CancellationToken.None).ConfigureAwait(false);
+                await publish.WaitAsync(Remaining(deadline)).ConfigureAwait(false);
+            }
+            catch (TimeoutException)
+            {
+                _ = publish.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                throw FabricErrors.DeadlineExceeded(target, options.Timeout);
             }
             catch (PublishException e) when (e.IsReturn)
             {
@@ -95,6 +101,9 @@ internal sealed class RabbitMqCaller : IAsyncDisposable
             _pending.TryRemove(id, out _);
         }
     }
+
+    private static TimeSpan Remaining(DateTimeOffset deadline) =>
+        deadline - DateTimeOffset.UtcNow is { Ticks: > 0 } remaining ? remaining : TimeSpan.Zero;
 
     /// <summary>Fails every waiting call: their replies were bound to a channel that no longer exists.</summary>
     public void FailPending(string reason)
