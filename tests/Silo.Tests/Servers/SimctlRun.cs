@@ -41,7 +41,8 @@ internal static class SimctlRun
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"simctl {string.Join(' ', args)} did not finish within 2 minutes");
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"simctl {string.Join(' ', args)} did not finish within 2 minutes; it printed to stderr: {await stderr}");
         }
 
         return (process.ExitCode, await stdout, await stderr);

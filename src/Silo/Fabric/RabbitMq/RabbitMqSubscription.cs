@@ -161,6 +161,12 @@ internal sealed class RabbitMqSubscription : IWorkSubscription
             // The channel is gone: the broker returns the request to the queue for another silo.
             _logger.LogWarning(e, "Lost the channel of {Worker} mid-request; the broker will redeliver it", Key);
         }
+        catch (Exception e)
+        {
+            // Nothing may strand a delivery unacknowledged on a live channel: its caller would wait out the whole deadline.
+            _logger.LogError(e, "Replying to or settling a request of {Worker} failed; returning it to the queue", Key);
+            await ReturnToQueueAsync(delivery).ConfigureAwait(false);
+        }
         finally
         {
             ArrayPool<byte>.Shared.Return(delivery.Body);
@@ -182,6 +188,19 @@ internal sealed class RabbitMqSubscription : IWorkSubscription
         else
         {
             await _channel.BasicNackAsync(delivery.Tag, multiple: false, requeue: true).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReturnToQueueAsync(Delivery delivery)
+    {
+        try
+        {
+            await SettleAsync(delivery, ack: false).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // A channel that cannot nack is closing; the broker returns its deliveries to the queue when it goes.
+            _logger.LogError(e, "Could not return a request of {Worker} to the queue", Key);
         }
     }
 
