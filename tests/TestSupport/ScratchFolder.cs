@@ -1,4 +1,3 @@
-using Similarity.TestSupport;
 namespace Similarity.TestSupport;
 
 /// <summary>A temporary folder for a test's input and output files (or a copy of a fixture model to break on purpose), deleted afterwards.</summary>

@@ -27,10 +27,9 @@ internal sealed class PendingReply<T>(ReplyDecoder<T> decoder) : IPendingReply
     /// </summary>
     public async Task<T> WaitAsync(WorkerKey target, DateTimeOffset deadline, TimeSpan timeout, CancellationToken cancellationToken)
     {
-        var remaining = deadline - DateTimeOffset.UtcNow;
         try
         {
-            return await _completion.Task.WaitAsync(remaining > TimeSpan.Zero ? remaining : TimeSpan.Zero, cancellationToken).ConfigureAwait(false);
+            return await _completion.Task.WaitAsync(Deadline.Remaining(deadline), cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

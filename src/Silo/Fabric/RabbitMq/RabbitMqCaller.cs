@@ -74,7 +74,7 @@ internal sealed class RabbitMqCaller : IAsyncDisposable
             var publish = _channel.BasicPublishAsync(string.Empty, queue, mandatory: true, properties, request.ToArray(), CancellationToken.None).AsTask();
             try
             {
-                await publish.WaitAsync(Remaining(deadline)).ConfigureAwait(false);
+                await publish.WaitAsync(Deadline.Remaining(deadline)).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
@@ -101,9 +101,6 @@ internal sealed class RabbitMqCaller : IAsyncDisposable
             _pending.TryRemove(id, out _);
         }
     }
-
-    private static TimeSpan Remaining(DateTimeOffset deadline) =>
-        deadline - DateTimeOffset.UtcNow is { Ticks: > 0 } remaining ? remaining : TimeSpan.Zero;
 
     /// <summary>Fails every waiting call: their replies were bound to a channel that no longer exists.</summary>
     public void FailPending(string reason)
