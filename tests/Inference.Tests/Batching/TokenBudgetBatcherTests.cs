@@ -1,6 +1,7 @@
 using FsCheck;
 using FsCheck.Fluent;
 using Similarity.Inference.Batching;
+using Similarity.TestSupport;
 
 namespace Similarity.Inference.Tests.Batching;
 
@@ -139,11 +140,7 @@ public class TokenBudgetBatcherTests
         var plan = new BatchPlan();
         TokenBudgetBatcher.Plan(lengths, 2048, 64, plan);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        TokenBudgetBatcher.Plan(lengths, 2048, 64, plan);
-        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
-
-        Assert.Equal(0, allocated);
+        Assert.Equal(0, SteadyAllocation.Bytes(() => TokenBudgetBatcher.Plan(lengths, 2048, 64, plan)));
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using Similarity.Inference.Batching;
 using Similarity.Inference.Models;
+using Similarity.TestSupport;
 
 namespace Similarity.Inference.Tests.Batching;
 
@@ -15,11 +16,18 @@ public class WorkerAllocationTests
         using var encoder = new BatchedSentenceEncoder(model, text => tokens[text], new BatchingOptions { MaxBatchSize = 1, MaxWait = TimeSpan.Zero });
         await encoder.EncodeAsync(texts);
 
-        model.Restart();
-        await encoder.EncodeAsync(texts);
+        // The worker thread is not ours to measure around, so retry whole windows as SteadyAllocation does.
+        var windows = new List<long[]>();
+        do
+        {
+            model.Restart();
+            await encoder.EncodeAsync(texts);
+            Assert.Equal(12, model.Runs);
+            windows.Add(model.BytesBetweenRuns());
+        }
+        while (windows[^1].Any(bytes => bytes != 0) && windows.Count < SteadyAllocation.Attempts);
 
-        Assert.Equal(12, model.Runs);
-        Assert.Equal(new long[11], model.BytesBetweenRuns());
+        Assert.Equal(new long[11], windows[^1]);
     }
 
     /// <summary>A model that allocates nothing itself and notes the worker thread's allocation counter at each run.</summary>

@@ -1,4 +1,5 @@
 using Similarity.Inference.Tokenization;
+using Similarity.TestSupport;
 
 namespace Similarity.Inference.Tests.Tokenization;
 
@@ -22,21 +23,25 @@ public class EncodeAllocationTests
 
         foreach (var (text, pair) in inputs)
         {
-            var before = GC.GetAllocatedBytesForCurrentThread();
-            var (ids, typeIds) = tokenizer.EncodeIds(text, pair);
-            var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+            var (readings, expected) = SteadyAllocation.Measure(
+                () => tokenizer.EncodeIds(text, pair),
+                encoded => BytesOfTwoArrays(encoded.Ids.Length, encoded.TypeIds.Length));
 
-            Assert.True(allocated == BytesOfTwoArrays(ids.Length, typeIds.Length), $"{allocated} bytes for {(pair is null ? text : text + " / " + pair)}");
+            Assert.True(readings[^1] == expected, $"{string.Join(", ", readings)} bytes (expected {expected}) for {Describe(text, pair)}");
         }
+    }
+
+    private static string Describe(string text, string? pair)
+    {
+        var shown = pair is null ? text : text + " / " + pair;
+        return shown.Length <= 120 ? shown : $"{shown[..120]}... ({shown.Length} chars)";
     }
 
     public static TheoryData<string> TokenizerNames() => new(ReferenceCases.TokenizerNames);
 
-    private static long BytesOfTwoArrays(int first, int second)
+    private static long BytesOfTwoArrays(int first, int second) => SteadyAllocation.BytesOf(() =>
     {
-        var before = GC.GetAllocatedBytesForCurrentThread();
         GC.KeepAlive(new int[first]);
         GC.KeepAlive(new int[second]);
-        return GC.GetAllocatedBytesForCurrentThread() - before;
-    }
+    });
 }

@@ -1,6 +1,7 @@
 using Similarity.Inference.Models;
 using Similarity.Inference.Models.CrossEncoders;
 using Similarity.Inference.Models.SentenceTransformers;
+using Similarity.TestSupport;
 
 namespace Similarity.Inference.Tests.Models.SentenceTransformers;
 
@@ -26,15 +27,13 @@ public class PipelineAllocationTests
         Assert.Equal(0, BytesAllocatedByAWarmRun(pipeline, ReferenceTokens.Batch(reference)));
     }
 
-    /// <summary>Managed bytes the third run of <paramref name="batch"/> allocates, after two runs have warmed every buffer.</summary>
+    /// <summary>Managed bytes a run of <paramref name="batch"/> allocates, after two runs have warmed every buffer.</summary>
     private static long BytesAllocatedByAWarmRun(ITokenBatchModel model, TokenBatch batch)
     {
         var output = new float[batch.Size * model.OutputWidth];
         model.Run(batch, output);
         model.Run(batch, output);
 
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        model.Run(batch, output);
-        return GC.GetAllocatedBytesForCurrentThread() - before;
+        return SteadyAllocation.Bytes(() => model.Run(batch, output));
     }
 }
