@@ -20,6 +20,7 @@ public class ClusterOptionTests
         Assert.Contains("--cluster <cluster>", result.StandardOutput);
         Assert.Contains("--cluster-id", result.StandardOutput);
         Assert.Contains("--device", result.StandardOutput);
+        Assert.Contains("--timeout", result.StandardOutput);
     }
 
     [Fact]
@@ -52,6 +53,25 @@ public class ClusterOptionTests
         var result = await Simctl.RunWithInputAsync("x\n", "encode", "--model", SharedFolder.Model("bert-mean"), "--cluster-id", "prod");
 
         CliAssert.OneLineError(result, "--cluster-id needs --cluster");
+    }
+
+    [Fact]
+    public async Task A_timeout_without_a_cluster_is_refused()
+    {
+        var result = await Simctl.RunWithInputAsync("x\n", "encode", "--model", SharedFolder.Model("bert-mean"), "--timeout", "30");
+
+        CliAssert.OneLineError(result, "--timeout needs --cluster");
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("NaN")]
+    public async Task A_timeout_that_is_not_a_positive_number_of_seconds_is_refused(string timeout)
+    {
+        var result = await Simctl.RunWithInputAsync("x\n", "encode", "--model", "minilm", "--cluster", "amqp://guest:guest@127.0.0.1:1/", "--timeout", timeout);
+
+        CliAssert.OneLineError(result, "--timeout must be a positive number of seconds");
     }
 
     [Fact]

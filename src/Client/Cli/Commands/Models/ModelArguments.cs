@@ -36,6 +36,12 @@ internal sealed class ModelArguments
         DefaultValueFactory = _ => "cpu",
     };
 
+    public Option<double> Timeout { get; } = new("--timeout")
+    {
+        Description = "With --cluster: seconds each request may wait for its reply, queueing behind other work included.",
+        DefaultValueFactory = _ => 600,
+    };
+
     public Option<int> BatchTokens { get; } = new("--batch-tokens")
     {
         Description = "Padded tokens per batch (batch size x longest sequence). In process only.",
@@ -54,6 +60,12 @@ internal sealed class ModelArguments
         DefaultValueFactory = _ => 0,
     };
 
+    /// <summary>
+    /// In process nothing remote can fail to answer, so a request only needs a deadline against a hang; a request queues
+    /// behind up to two chunks of work, which takes minutes for a large model on a few cores.
+    /// </summary>
+    private static readonly TimeSpan EmbeddedReplyTimeout = TimeSpan.FromDays(1);
+
     private bool _batching;
 
     /// <summary>Adds the model option, the batching options when <paramref name="batching"/>, the placement options when <paramref name="cluster"/>.</summary>
@@ -66,6 +78,7 @@ internal sealed class ModelArguments
             command.Options.Add(Cluster);
             command.Options.Add(ClusterId);
             command.Options.Add(Device);
+            command.Options.Add(Timeout);
         }
 
         if (batching)
@@ -110,7 +123,8 @@ internal sealed class ModelArguments
         if (parse.GetValue(Cluster) is not { } cluster)
         {
             Require(!IsGiven(parse, ClusterId), "--cluster-id needs --cluster");
-            return new ModelRequest(model, null, null, device, Options(parse));
+            Require(!IsGiven(parse, Timeout), "--timeout needs --cluster: a model run in this process has no remote reply to wait for");
+            return new ModelRequest(model, null, null, device, Options(parse), EmbeddedReplyTimeout);
         }
 
         if (!Uri.TryCreate(cluster, UriKind.Absolute, out var broker) || broker.Scheme is not ("amqp" or "amqps"))
@@ -126,7 +140,9 @@ internal sealed class ModelArguments
         Require(ModelNames.IsValid(model), $"--model '{model}' is not a model name: with --cluster it names a model the silos serve (--model NAME=DIR of simctl silo)");
         var clusterId = parse.GetValue(ClusterId) ?? "default";
         Require(ModelNames.IsValid(clusterId), $"--cluster-id '{clusterId}' must be ASCII letters, digits, '.', '_' or '-'");
-        return new ModelRequest(model, broker, clusterId, device, new BatchingOptions());
+        var timeout = parse.GetValue(Timeout);
+        Require(double.IsFinite(timeout) && timeout > 0, $"--timeout must be a positive number of seconds, not {timeout}");
+        return new ModelRequest(model, broker, clusterId, device, new BatchingOptions(), TimeSpan.FromSeconds(timeout));
     }
 
     private static bool IsGiven(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };

@@ -5,6 +5,7 @@ namespace Similarity.Cli.Commands.Models;
 
 /// <summary>
 /// The model a command asked for: a folder run in this process (<see cref="Cluster"/> null), or the name of a model the
-/// silos of a cluster serve; the device class; and, in process, how its batcher cuts batches.
+/// silos of a cluster serve; the device class; in process, how its batcher cuts batches; through a cluster, how long
+/// each request may wait for its reply.
 /// </summary>
-internal sealed record ModelRequest(string Model, Uri? Cluster, string? ClusterId, DeviceClass Device, BatchingOptions Batching);
+internal sealed record ModelRequest(string Model, Uri? Cluster, string? ClusterId, DeviceClass Device, BatchingOptions Batching, TimeSpan ReplyTimeout);

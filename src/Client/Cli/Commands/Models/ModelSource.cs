@@ -57,17 +57,14 @@ internal sealed class ModelSource : IAsyncDisposable
     private static async Task<ModelSource> OpenEmbeddedAsync(ModelRequest request, ModelFolderKind? expected, CancellationToken cancellationToken)
     {
         var folder = request.Model;
-        var kind = ModelFolder.Detect(folder);
-        if (expected is { } wanted && wanted != kind)
-        {
-            throw new ModelKindException(folder, kind, wanted);
-        }
+        var kind = ModelLoader.DetectKind(folder, expected);
 
         var options = new SimilarityClientOptions
         {
             Device = request.Device,
             EmbeddedModels = { [EmbeddedName] = folder },
             EmbeddedLogLevel = LogLevel.None,
+            Timeout = request.ReplyTimeout,
             ConfigureEmbeddedSilo = silo => Apply(request.Batching, silo),
         };
         SimilarityClient client;
@@ -83,8 +80,7 @@ internal sealed class ModelSource : IAsyncDisposable
 
         try
         {
-            var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
-            return await ProbeAsync(client, EmbeddedName, name, kind, cancellationToken);
+            return await ProbeAsync(client, EmbeddedName, ModelFolder.DisplayName(folder), kind, cancellationToken);
         }
         catch
         {
@@ -96,7 +92,7 @@ internal sealed class ModelSource : IAsyncDisposable
     private static async Task<ModelSource> OpenServedAsync(ModelRequest request, ModelFolderKind? expected, CancellationToken cancellationToken)
     {
         var client = await SimilarityClient.ConnectAsync(
-            new SimilarityClientOptions { Broker = request.Cluster, ClusterId = request.ClusterId!, Device = request.Device, Timeout = TimeSpan.FromMinutes(2) },
+            new SimilarityClientOptions { Broker = request.Cluster, ClusterId = request.ClusterId!, Device = request.Device, Timeout = request.ReplyTimeout },
             cancellationToken);
         try
         {
@@ -133,12 +129,11 @@ internal sealed class ModelSource : IAsyncDisposable
         return new ModelSource(client, name, null, await client.GetPairClassifierAsync(model, cancellationToken));
     }
 
+    /// <summary>The batching settings a command line can give (<see cref="ModelArguments"/>); the silo keeps its defaults for the rest.</summary>
     private static void Apply(Inference.Batching.BatchingOptions batching, SiloOptions silo)
     {
         silo.BatchTokens = batching.BatchTokens;
         silo.MaxBatch = batching.MaxBatchSize;
         silo.Threads = batching.IntraOpThreads;
-        silo.InferenceWorkers = batching.Workers;
-        silo.MaxWaitMs = (int)batching.MaxWait.TotalMilliseconds;
     }
 }
