@@ -34,14 +34,14 @@ internal sealed class ChunkedGrainCall<TItem>(
         else
         {
             var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentRequests, CancellationToken = cancellationToken };
-            await Parallel.ForEachAsync(chunks, parallel, async (chunk, token) => await SendAsync(items, chunk, result, token).ConfigureAwait(false))
+            await Parallel.ForEachAsync(chunks, parallel, (chunk, token) => new ValueTask(SendAsync(items, chunk, result, token)))
                 .ConfigureAwait(false);
         }
 
         return result.Result;
     }
 
-    private async Task<int> SendAsync(IReadOnlyList<TItem> items, RequestChunk chunk, MatrixAssembly result, CancellationToken cancellationToken)
+    private async Task SendAsync(IReadOnlyList<TItem> items, RequestChunk chunk, MatrixAssembly result, CancellationToken cancellationToken)
     {
         using var request = new PooledBufferWriter();
         try
@@ -53,6 +53,6 @@ internal sealed class ChunkedGrainCall<TItem>(
             throw new InvalidRequestException(e.Message, "input");
         }
 
-        return await fabric.CallAsync(key, request.WrittenMemory, reply => result.Add(reply, chunk), _callOptions, cancellationToken).ConfigureAwait(false);
+        await fabric.CallAsync(key, request.WrittenMemory, reply => result.Add(reply, chunk), _callOptions, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -74,12 +74,17 @@ internal sealed class RabbitMqCaller : IAsyncDisposable
             var publish = _channel.BasicPublishAsync(string.Empty, queue, mandatory: true, properties, request.ToArray(), CancellationToken.None).AsTask();
             try
             {
-                await publish.WaitAsync(Deadline.Remaining(deadline)).ConfigureAwait(false);
+                await publish.WaitAsync(Deadline.Remaining(deadline), cancellationToken).ConfigureAwait(false);
             }
             catch (TimeoutException)
             {
-                _ = publish.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+                ObserveFault(publish);
                 throw FabricErrors.DeadlineExceeded(target, options.Timeout);
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                ObserveFault(publish);
+                throw;
             }
             catch (PublishException e) when (e.IsReturn)
             {
@@ -101,6 +106,10 @@ internal sealed class RabbitMqCaller : IAsyncDisposable
             _pending.TryRemove(id, out _);
         }
     }
+
+    /// <summary>Keeps a publish nobody waits for any more from surfacing as an unobserved task exception.</summary>
+    private static void ObserveFault(Task publish) =>
+        _ = publish.ContinueWith(static t => _ = t.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
 
     /// <summary>Fails every waiting call: their replies were bound to a channel that no longer exists.</summary>
     public void FailPending(string reason)

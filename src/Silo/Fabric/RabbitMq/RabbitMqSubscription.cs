@@ -135,10 +135,12 @@ internal sealed class RabbitMqSubscription : IWorkSubscription
     {
         await Task.Yield();
         using var reply = new PooledBufferWriter();
+        var settling = false;
         try
         {
             if (_stopping)
             {
+                settling = true;
                 await SettleAsync(delivery, ack: false).ConfigureAwait(false);
                 return;
             }
@@ -150,6 +152,7 @@ internal sealed class RabbitMqSubscription : IWorkSubscription
                 await PublishReplyAsync(replyTo, delivery.CorrelationId, reply.WrittenMemory).ConfigureAwait(false);
             }
 
+            settling = true;
             await SettleAsync(delivery, ack: outcome != WorkOutcome.Retry).ConfigureAwait(false);
             if (outcome == WorkOutcome.Replied)
             {
@@ -161,11 +164,16 @@ internal sealed class RabbitMqSubscription : IWorkSubscription
             // The channel is gone: the broker returns the request to the queue for another silo.
             _logger.LogWarning(e, "Lost the channel of {Worker} mid-request; the broker will redeliver it", Key);
         }
-        catch (Exception e)
+        catch (Exception e) when (!settling)
         {
             // Nothing may strand a delivery unacknowledged on a live channel: its caller would wait out the whole deadline.
-            _logger.LogError(e, "Replying to or settling a request of {Worker} failed; returning it to the queue", Key);
+            _logger.LogError(e, "Replying to a request of {Worker} failed; returning it to the queue", Key);
             await ReturnToQueueAsync(delivery).ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            // The ack or nack may have reached the broker; settling the tag again would make it close the channel.
+            _logger.LogError(e, "Settling a request of {Worker} failed; the broker keeps it until the channel closes", Key);
         }
         finally
         {
