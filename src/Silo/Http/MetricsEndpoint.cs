@@ -40,7 +40,7 @@ public static class MetricsEndpoint
         {
             if (model.Statistics is { } statistics)
             {
-                metrics.Batcher.Record([model.Name, silo.Identity.Device.Name()], statistics);
+                metrics.Batcher.Record(SiloMetrics.WorkerLabels(new WorkerKey(model.Name, silo.Identity.Device)), statistics);
             }
         }
 

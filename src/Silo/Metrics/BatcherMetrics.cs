@@ -5,7 +5,8 @@ namespace Similarity.Silo.Metrics;
 /// <summary>
 /// Each served model's batcher, as Prometheus series labelled by model and device: what it was asked, how it packed
 /// batches (size, tokens, padding) and how long the model ran. Copied from <see cref="BatchingStatistics"/> when
-/// <c>/metrics</c> is read; rates and ratios of the counters give batch size, tokens/s and latency per batch.
+/// <c>/metrics</c> is read. Only totals are exported: rates and ratios of them over the window a dashboard picks give
+/// batch size (texts/batches), padding efficiency (tokens/padded tokens), tokens/s and model time per batch.
 /// </summary>
 public sealed class BatcherMetrics
 {
@@ -29,12 +30,6 @@ public sealed class BatcherMetrics
             "similarity_batcher_cancelled_total", "Requests cancelled by their callers before they finished.", Labels));
         InferenceSeconds = registry.Register(new MirroredCounterFamily(
             "similarity_batcher_inference_seconds_total", "Time the model spent running batches (summed over inference threads).", Labels));
-        MeanBatchSize = registry.Register(new GaugeFamily(
-            "similarity_batcher_mean_batch_size", "Texts (or pairs) admitted per batch run since the model was loaded: the mean batch size once the queue is idle.", Labels));
-        PaddingEfficiency = registry.Register(new GaugeFamily(
-            "similarity_batcher_padding_efficiency", "Real tokens over computed tokens since the model was loaded (1 = no padding).", Labels));
-        MeanBatchSeconds = registry.Register(new GaugeFamily(
-            "similarity_batcher_mean_batch_seconds", "Model time per batch since the model was loaded.", Labels));
     }
 
     public MirroredCounterFamily Requests { get; }
@@ -53,12 +48,6 @@ public sealed class BatcherMetrics
 
     public MirroredCounterFamily InferenceSeconds { get; }
 
-    public GaugeFamily MeanBatchSize { get; }
-
-    public GaugeFamily PaddingEfficiency { get; }
-
-    public GaugeFamily MeanBatchSeconds { get; }
-
     /// <summary>Copies one model's statistics into its series (<paramref name="labels"/>: model and device).</summary>
     public void Record(string[] labels, BatchingStatistics statistics)
     {
@@ -70,9 +59,5 @@ public sealed class BatcherMetrics
         Rejected.WithLabels(labels).Set(statistics.Rejected);
         Cancelled.WithLabels(labels).Set(statistics.Cancelled);
         InferenceSeconds.WithLabels(labels).Set(statistics.InferenceTime.TotalSeconds);
-        var batches = Math.Max(1, statistics.Batches);
-        MeanBatchSize.WithLabels(labels).Set(statistics.Batches == 0 ? 0 : (double)statistics.Texts / batches);
-        PaddingEfficiency.WithLabels(labels).Set(statistics.PaddingEfficiency);
-        MeanBatchSeconds.WithLabels(labels).Set(statistics.InferenceTime.TotalSeconds / batches);
     }
 }

@@ -1,6 +1,8 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Similarity.Silo.Testing;
 using Similarity.Silo.Tests.Cluster;
 using Similarity.Silo.Tests.Doubles;
@@ -239,10 +241,20 @@ public sealed class EmbeddingsApiTests : IAsyncLifetime
         Assert.Matches("similarity_batcher_batches_total\\{model=\"mini\",device=\"cpu\"\\} [1-9]", text);
         Assert.Matches("similarity_batcher_texts_total\\{model=\"mini\",device=\"cpu\"\\} [1-9]", text);
         Assert.Matches("similarity_batcher_tokens_total\\{model=\"mini\",device=\"cpu\"\\} [1-9]", text);
-        Assert.Matches("similarity_batcher_padding_efficiency\\{model=\"mini\",device=\"cpu\"\\} (0\\.[0-9]+|1)\n", text);
         Assert.Matches("similarity_batcher_inference_seconds_total\\{model=\"mini\",device=\"cpu\"\\} [0-9.e-]+\n", text);
-        Assert.Contains("# TYPE similarity_batcher_mean_batch_size gauge", text);
+        Assert.Contains("# TYPE similarity_batcher_padded_tokens_total counter", text);
+        Assert.True(
+            Sample(text, "similarity_batcher_padded_tokens_total") >= Sample(text, "similarity_batcher_tokens_total"),
+            "padded tokens include the real ones");
         Assert.DoesNotContain("similarity_batcher_batches_total{model=\"held\"", text);
+    }
+
+    /// <summary>The value of <paramref name="series"/> for model "mini" on cpu in Prometheus text.</summary>
+    private static double Sample(string text, string series)
+    {
+        var match = Regex.Match(text, Regex.Escape(series + "{model=\"mini\",device=\"cpu\"} ") + "(\\S+)\n");
+        Assert.True(match.Success, $"no {series} sample for mini");
+        return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
     }
 
     private static Similarity.Inference.Tensors.EmbeddingMatrix Rows(IEnumerable<float[]> rows) =>
