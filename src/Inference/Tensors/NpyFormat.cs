@@ -23,7 +23,7 @@ public static partial class NpyFormat
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(matrix);
-        WriteArray(stream, string.Create(CultureInfo.InvariantCulture, $"({matrix.Rows}, {matrix.Columns})"), matrix.Data);
+        WriteArray(stream, MatrixShape(matrix.Rows, matrix.Columns), matrix.Data);
     }
 
     /// <summary>Writes a 1-D float32 array of shape (n,), e.g. one score per row.</summary>
@@ -44,8 +44,9 @@ public static partial class NpyFormat
     /// The header of a float32 [rows, columns] array, at least <paramref name="minimumLength"/> bytes long: a writer that
     /// learns the row count only at the end reserves a fixed length and rewrites the header in place.
     /// </summary>
-    public static byte[] MatrixHeader(long rows, int columns, int minimumLength = 0) =>
-        Header(string.Create(CultureInfo.InvariantCulture, $"({rows}, {columns})"), minimumLength);
+    public static byte[] MatrixHeader(long rows, int columns, int minimumLength = 0) => Header(MatrixShape(rows, columns), minimumLength);
+
+    private static string MatrixShape(long rows, int columns) => string.Create(CultureInfo.InvariantCulture, $"({rows}, {columns})");
 
     private static byte[] Header(string shape, int minimumLength)
     {

@@ -27,7 +27,7 @@ public sealed class ModelFolderLoader : IModelLoader
         {
             ExecutionProvider = settings.Device == DeviceClass.Gpu ? OnnxExecutionProvider.Cuda : OnnxExecutionProvider.Cpu,
         };
-        Inference.Models.Loading.LoadedModel model;
+        OpenedModel model;
         try
         {
             model = ModelLoader.Open(binding.Path, options);

@@ -3,7 +3,6 @@ using Similarity.Inference.Models;
 using Similarity.Inference.Models.Loading;
 using Similarity.Inference.Tensors;
 using Similarity.Silo.Models;
-using LoadedModel = Similarity.Inference.Models.Loading.LoadedModel;
 using Similarity.TestSupport;
 
 namespace Similarity.Silo.Tests.Doubles;
@@ -15,7 +14,7 @@ namespace Similarity.Silo.Tests.Doubles;
 /// </summary>
 public sealed record ClusterTestModel(string Fixture)
 {
-    private static readonly ConcurrentDictionary<string, Lazy<LoadedModel>> InProcess = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, Lazy<OpenedModel>> InProcess = new(StringComparer.Ordinal);
 
     /// <summary>A BERT bi-encoder with mean pooling (32 dimensions).</summary>
     public static ClusterTestModel BiEncoder { get; } = new("bert-mean");
@@ -28,7 +27,7 @@ public sealed record ClusterTestModel(string Fixture)
     public string Folder => SharedFolder.Model(Fixture);
 
     /// <summary>The model run in this process, opened once per test run.</summary>
-    public LoadedModel Reference => InProcess.GetOrAdd(Fixture, _ => new Lazy<LoadedModel>(() => ModelLoader.Open(Folder))).Value;
+    public OpenedModel Reference => InProcess.GetOrAdd(Fixture, _ => new Lazy<OpenedModel>(() => ModelLoader.Open(Folder))).Value;
 
     public ISentenceEncoder Encoder => Reference.Encoder;
 

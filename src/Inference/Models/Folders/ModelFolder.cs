@@ -48,6 +48,9 @@ public static class ModelFolder
         throw new ModelFileNotFoundException(preferred, $"Missing '{preferred}' (nor is there '{flat}'): the folder has no ONNX export of its transformer. Export it with optimum or torch.onnx.");
     }
 
+    /// <summary>How reports name a model folder: its last path segment.</summary>
+    public static string DisplayName(string folder) => Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
+
     /// <summary>
     /// The id that pads sequences: tokenizer.json's padding.pad_id, else the id of the configured pad token, else config.json's
     /// pad_token_id, else 0.

@@ -53,7 +53,7 @@ public sealed class ModelInputTokenizer : ITokenEncoder
     public EncodedText Encode(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var (ids, typeIds) = _tokenizer.EncodeIds(LowerCase ? PythonLowercasing.Apply(text) : text, null);
+        var (ids, typeIds) = _tokenizer.EncodeIds(Prepare(text), null);
         return new EncodedText(ids, typeIds);
     }
 
@@ -61,11 +61,12 @@ public sealed class ModelInputTokenizer : ITokenEncoder
     {
         ArgumentNullException.ThrowIfNull(first);
         ArgumentNullException.ThrowIfNull(second);
-        var (ids, typeIds) = LowerCase
-            ? _tokenizer.EncodeIds(PythonLowercasing.Apply(first), PythonLowercasing.Apply(second))
-            : _tokenizer.EncodeIds(first, second);
+        var (ids, typeIds) = _tokenizer.EncodeIds(Prepare(first), Prepare(second));
         return new EncodedText(ids, typeIds);
     }
+
+    /// <summary>The text as sentence-transformers hands it to the tokenizer: lower-cased first when the model says so.</summary>
+    private string Prepare(string text) => LowerCase ? PythonLowercasing.Apply(text) : text;
 
     private static Tokenizer LoadTokenizer(string path)
     {

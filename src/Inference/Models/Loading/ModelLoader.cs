@@ -17,27 +17,34 @@ public static class ModelLoader
     /// <see cref="ModelKindException"/> before anything heavy is loaded. Folder problems are <see cref="ModelFolderException"/>s,
     /// tokenizer problems <see cref="Tokenization.TokenizerFormatException"/>s, each naming the file.
     /// </summary>
-    public static LoadedModel Open(string folder, BatchingOptions? options = null, ModelFolderKind? expected = null)
+    public static OpenedModel Open(string folder, BatchingOptions? options = null, ModelFolderKind? expected = null)
     {
         options ??= new BatchingOptions();
         options.Validate();
+        var kind = DetectKind(folder, expected);
+        return kind == ModelFolderKind.SentenceTransformer ? OpenBiEncoder(folder, options) : OpenCrossEncoder(folder, options);
+    }
+
+    /// <summary>What <paramref name="folder"/> holds; with <paramref name="expected"/>, the other kind is a <see cref="ModelKindException"/>.</summary>
+    public static ModelFolderKind DetectKind(string folder, ModelFolderKind? expected)
+    {
         var kind = ModelFolder.Detect(folder);
         if (expected is { } wanted && wanted != kind)
         {
             throw new ModelKindException(folder, kind, wanted);
         }
 
-        return kind == ModelFolderKind.SentenceTransformer ? OpenBiEncoder(folder, options) : OpenCrossEncoder(folder, options);
+        return kind;
     }
 
-    private static LoadedModel OpenBiEncoder(string folder, BatchingOptions options)
+    private static OpenedModel OpenBiEncoder(string folder, BatchingOptions options)
     {
         var pipeline = SentenceTransformerPipeline.Load(folder, options.SessionOptions());
         try
         {
             var tokenizer = ModelInputTokenizer.For(pipeline);
             var encoder = new BatchedSentenceEncoder(pipeline, tokenizer, options);
-            return new LoadedModel(folder, pipeline, tokenizer, encoder, null);
+            return new OpenedModel(folder, pipeline, tokenizer, encoder, null);
         }
         catch
         {
@@ -46,14 +53,14 @@ public static class ModelLoader
         }
     }
 
-    private static LoadedModel OpenCrossEncoder(string folder, BatchingOptions options)
+    private static OpenedModel OpenCrossEncoder(string folder, BatchingOptions options)
     {
         var pipeline = CrossEncoderPipeline.Load(folder, options.SessionOptions());
         try
         {
             var tokenizer = ModelInputTokenizer.For(pipeline);
             var classifier = new BatchedPairClassifier(pipeline, tokenizer, options);
-            return new LoadedModel(folder, pipeline, tokenizer, null, classifier);
+            return new OpenedModel(folder, pipeline, tokenizer, null, classifier);
         }
         catch
         {

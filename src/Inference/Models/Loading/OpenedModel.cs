@@ -7,12 +7,12 @@ namespace Similarity.Inference.Models.Loading;
 /// An opened model folder: its pipeline, the tokenizer that feeds it, and the batcher serving it as an
 /// <see cref="ISentenceEncoder"/> (bi-encoder) or an <see cref="IPairClassifier"/> (cross-encoder). Owns all three.
 /// </summary>
-public sealed class LoadedModel : IDisposable
+public sealed class OpenedModel : IDisposable
 {
     private readonly BatchedSentenceEncoder? _encoder;
     private readonly BatchedPairClassifier? _classifier;
 
-    internal LoadedModel(string folder, ITokenBatchModel pipeline, ModelInputTokenizer tokenizer, BatchedSentenceEncoder? encoder, BatchedPairClassifier? classifier)
+    internal OpenedModel(string folder, ITokenBatchModel pipeline, ModelInputTokenizer tokenizer, BatchedSentenceEncoder? encoder, BatchedPairClassifier? classifier)
     {
         Folder = folder;
         Pipeline = pipeline;
@@ -24,7 +24,7 @@ public sealed class LoadedModel : IDisposable
     public string Folder { get; }
 
     /// <summary>The folder's last path segment, how reports name the model.</summary>
-    public string Name => Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(Folder)));
+    public string Name => ModelFolder.DisplayName(Folder);
 
     public ModelFolderKind Kind => _encoder is not null ? ModelFolderKind.SentenceTransformer : ModelFolderKind.CrossEncoder;
 
