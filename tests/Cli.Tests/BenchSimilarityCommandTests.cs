@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Similarity.TestSupport;
 
 namespace Similarity.Cli.Tests;
 

@@ -1,3 +1,5 @@
+using Similarity.TestSupport;
+
 namespace Similarity.Cli.Tests;
 
 public class CliErrorTests

@@ -15,21 +15,21 @@ public class EncodeCommandTests
     [InlineData("multilingual-mean")]
     public async Task Each_stdin_line_becomes_a_json_line_with_the_pytorch_embedding(string model)
     {
-        var fixture = FixtureModel.Load(model);
+        var fixture = ModelReference.Load(model);
         var indices = fixture.SingleLineSentences();
         var expected = fixture.Rows("sentence_embeddings");
 
         var result = await Simctl.RunWithInputAsync(Lines(indices.Select(i => fixture.Sentences[i])), "encode", "--model", fixture.Folder);
 
         CliAssert.Succeeded(result);
-        FixtureModel.AssertRowsClose(indices.Select(i => expected[i]).ToArray(), JsonRows(result.StandardOutput, "embedding"));
+        ReferenceRows.AssertRowsClose(indices.Select(i => expected[i]).ToArray(), JsonRows(result.StandardOutput, "embedding"));
     }
 
     [Fact]
     public async Task Npy_output_to_a_file_holds_float32_rows_with_the_pytorch_embeddings()
     {
         using var scratch = new ScratchFolder();
-        var fixture = FixtureModel.Load("mpnet-like-normalize");
+        var fixture = ModelReference.Load("mpnet-like-normalize");
         var indices = fixture.SingleLineSentences();
         var input = scratch.Write("texts.txt", Lines(indices.Select(i => fixture.Sentences[i])));
         var output = scratch.File("embeddings.npy");
@@ -42,13 +42,13 @@ public class EncodeCommandTests
         var matrix = NpyFormat.Read(output);
         Assert.Equal((indices.Length, 32), (matrix.Rows, matrix.Columns));
         var expected = fixture.Rows("sentence_embeddings");
-        FixtureModel.AssertRowsClose(indices.Select(i => expected[i]).ToArray(), matrix);
+        ReferenceRows.AssertRowsClose(indices.Select(i => expected[i]).ToArray(), matrix);
     }
 
     [Fact]
     public async Task Npy_output_to_stdout_carries_the_final_row_count_in_its_header()
     {
-        var fixture = FixtureModel.Load("bert-dense-tanh");
+        var fixture = ModelReference.Load("bert-dense-tanh");
 
         var result = await Simctl.RunWithInputAsync("short\nA man is eating food.\n\n", "encode", "--model", fixture.Folder, "--format", "npy");
 
@@ -56,25 +56,25 @@ public class EncodeCommandTests
         var matrix = NpyFormat.Read(new MemoryStream(result.StandardOutputBytes));
         Assert.Equal((3, 16), (matrix.Rows, matrix.Columns));
         var expected = fixture.Rows("sentence_embeddings");
-        FixtureModel.AssertRowsClose([expected[17], expected[3], expected[2]], matrix);
+        ReferenceRows.AssertRowsClose([expected[17], expected[3], expected[2]], matrix);
     }
 
     [Fact]
     public async Task An_empty_line_is_the_empty_text_and_a_final_newline_adds_no_text()
     {
-        var fixture = FixtureModel.Load("bert-mean");
+        var fixture = ModelReference.Load("bert-mean");
         var expected = fixture.Rows("sentence_embeddings");
 
         var result = await Simctl.RunWithInputAsync("A man is eating food.\n\nshort\n", "encode", "--model", fixture.Folder);
 
         CliAssert.Succeeded(result);
-        FixtureModel.AssertRowsClose([expected[3], expected[2], expected[17]], JsonRows(result.StandardOutput, "embedding"));
+        ReferenceRows.AssertRowsClose([expected[3], expected[2], expected[17]], JsonRows(result.StandardOutput, "embedding"));
     }
 
     [Fact]
     public async Task Crlf_line_ends_and_a_missing_final_newline_give_the_same_rows_as_lf()
     {
-        var fixture = FixtureModel.Load("bert-mean");
+        var fixture = ModelReference.Load("bert-mean");
         var expected = fixture.Rows("sentence_embeddings");
 
         var lf = await Simctl.RunWithInputAsync("short\nA man is eating food.\n", "encode", "--model", fixture.Folder);
@@ -82,7 +82,7 @@ public class EncodeCommandTests
 
         CliAssert.Succeeded(lf);
         CliAssert.Succeeded(crlf);
-        FixtureModel.AssertRowsClose([expected[17], expected[3]], JsonRows(lf.StandardOutput, "embedding"));
+        ReferenceRows.AssertRowsClose([expected[17], expected[3]], JsonRows(lf.StandardOutput, "embedding"));
         Assert.Equal(lf.StandardOutput, crlf.StandardOutput);
     }
 
@@ -104,7 +104,7 @@ public class EncodeCommandTests
     public async Task Json_floats_are_the_shortest_text_that_reads_back_to_the_npy_float32()
     {
         using var scratch = new ScratchFolder();
-        var fixture = FixtureModel.Load("bert-mean");
+        var fixture = ModelReference.Load("bert-mean");
         var input = scratch.Write("texts.txt", Lines(fixture.SingleLineSentences().Select(i => fixture.Sentences[i])));
         var npyPath = scratch.File("out.npy");
 
@@ -132,7 +132,7 @@ public class EncodeCommandTests
     [Fact]
     public async Task An_input_of_several_chunks_comes_back_complete_and_in_order()
     {
-        var fixture = FixtureModel.Load("bert-dense-tanh");
+        var fixture = ModelReference.Load("bert-dense-tanh");
         var indices = fixture.SingleLineSentences();
         var expected = fixture.Rows("sentence_embeddings");
         const int texts = 9000;
@@ -141,13 +141,13 @@ public class EncodeCommandTests
         var result = await Simctl.RunWithInputAsync(Lines(order.Select(i => fixture.Sentences[i])), "encode", "--model", fixture.Folder, "--format", "npy", "--batch-tokens", "512");
 
         CliAssert.Succeeded(result);
-        FixtureModel.AssertRowsClose(order.Select(i => expected[i]).ToArray(), NpyFormat.Read(new MemoryStream(result.StandardOutputBytes)));
+        ReferenceRows.AssertRowsClose(order.Select(i => expected[i]).ToArray(), NpyFormat.Read(new MemoryStream(result.StandardOutputBytes)));
     }
 
     [Fact]
     public async Task Batching_options_change_how_texts_are_batched_not_the_embeddings()
     {
-        var fixture = FixtureModel.Load("bert-mean");
+        var fixture = ModelReference.Load("bert-mean");
         var input = Lines(fixture.SingleLineSentences().Select(i => fixture.Sentences[i]));
 
         var tiny = await Simctl.RunWithInputAsync(input, "encode", "--model", fixture.Folder, "--batch-tokens", "1", "--max-batch", "1", "--threads", "1");
@@ -155,7 +155,7 @@ public class EncodeCommandTests
 
         CliAssert.Succeeded(tiny);
         CliAssert.Succeeded(large);
-        FixtureModel.AssertRowsClose(JsonRows(tiny.StandardOutput, "embedding"), JsonRows(large.StandardOutput, "embedding"));
+        ReferenceRows.AssertRowsClose(JsonRows(tiny.StandardOutput, "embedding"), JsonRows(large.StandardOutput, "embedding"));
     }
 
     [Fact]
@@ -223,8 +223,8 @@ public class EncodeCommandTests
     [Fact]
     public async Task An_unsupported_tokenizer_component_is_named_with_its_file()
     {
-        using var scratch = new ScratchFolder();
-        var model = scratch.CopyOfModel("bert-mean");
+        using var scratch = ScratchFolder.WithCopyOfModel("bert-mean");
+        var model = scratch.Path;
         var tokenizer = Path.Combine(model, "tokenizer.json");
         File.WriteAllText(tokenizer, File.ReadAllText(tokenizer).Replace("\"model\":{\"type\":\"WordPiece\"", "\"model\":{\"type\":\"BPE\"", StringComparison.Ordinal));
 
@@ -236,8 +236,8 @@ public class EncodeCommandTests
     [Fact]
     public async Task A_missing_tokenizer_json_is_named()
     {
-        using var scratch = new ScratchFolder();
-        var model = scratch.CopyOfModel("bert-mean");
+        using var scratch = ScratchFolder.WithCopyOfModel("bert-mean");
+        var model = scratch.Path;
         File.Delete(Path.Combine(model, "tokenizer.json"));
 
         var result = await Simctl.RunWithInputAsync("text\n", "encode", "--model", model);

@@ -7,19 +7,19 @@ public class PredictCommandTests
     [Fact]
     public async Task Each_tsv_pair_becomes_a_json_line_with_the_pytorch_probabilities()
     {
-        var fixture = FixtureModel.Load("albert-cross-encoder");
+        var fixture = ModelReference.Load("albert-cross-encoder");
 
         var result = await Simctl.RunWithInputAsync(Tsv(fixture.Pairs), "predict", "--model", fixture.Folder);
 
         CliAssert.Succeeded(result);
-        FixtureModel.AssertRowsClose(fixture.Rows("softmax"), EncodeCommandTests.JsonRows(result.StandardOutput, "scores"));
+        ReferenceRows.AssertRowsClose(fixture.Rows("softmax"), EncodeCommandTests.JsonRows(result.StandardOutput, "scores"));
     }
 
     [Fact]
     public async Task Input_and_output_can_be_files_and_batching_options_apply()
     {
         using var scratch = new ScratchFolder();
-        var fixture = FixtureModel.Load("albert-cross-encoder");
+        var fixture = ModelReference.Load("albert-cross-encoder");
         var input = scratch.Write("pairs.tsv", Tsv(fixture.Pairs));
         var output = scratch.File("scores.jsonl");
 
@@ -27,7 +27,7 @@ public class PredictCommandTests
 
         CliAssert.Succeeded(result);
         Assert.Empty(result.StandardOutput);
-        FixtureModel.AssertRowsClose(fixture.Rows("softmax"), EncodeCommandTests.JsonRows(File.ReadAllText(output), "scores"));
+        ReferenceRows.AssertRowsClose(fixture.Rows("softmax"), EncodeCommandTests.JsonRows(File.ReadAllText(output), "scores"));
     }
 
     [Fact]

@@ -31,26 +31,14 @@ public sealed class ScratchFolder : IDisposable
         return path;
     }
 
+    /// <summary>Writes each of <paramref name="lines"/> followed by <c>\n</c> (UTF-8 without a BOM) to <c>Path/relativePath</c>, creating folders.</summary>
+    public string WriteLines(string relativePath, IEnumerable<string> lines) => Write(relativePath, string.Concat(lines.Select(line => line + "\n")));
+
     public string Write(string relativePath, byte[] bytes)
     {
         var path = CreateParent(relativePath);
         System.IO.File.WriteAllBytes(path, bytes);
         return path;
-    }
-
-    /// <summary>Copies fixture model <paramref name="model"/> into a subfolder of the same name; returns its path.</summary>
-    public string CopyOfModel(string model)
-    {
-        var source = SharedFolder.Model(model);
-        var target = System.IO.Path.Combine(_folder.FullName, model);
-        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var copy = System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(copy)!);
-            System.IO.File.Copy(file, copy);
-        }
-
-        return target;
     }
 
     public void Dispose()
@@ -63,6 +51,21 @@ public sealed class ScratchFolder : IDisposable
         {
             // A file still open on a slow CI disk must not fail the test that used it.
         }
+    }
+
+    /// <summary>Copies fixture model <paramref name="model"/> into a subfolder of the same name; returns its path.</summary>
+    private string CopyOfModel(string model)
+    {
+        var source = SharedFolder.Model(model);
+        var target = System.IO.Path.Combine(_folder.FullName, model);
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = System.IO.Path.Combine(target, System.IO.Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(System.IO.Path.GetDirectoryName(copy)!);
+            System.IO.File.Copy(file, copy);
+        }
+
+        return target;
     }
 
     private string CreateParent(string relativePath)

@@ -3,6 +3,7 @@ using Similarity.Inference.Models;
 using Similarity.Inference.Models.CrossEncoders;
 using Similarity.Inference.Models.SentenceTransformers;
 using Similarity.Inference.Tests.Models;
+using Similarity.TestSupport;
 
 namespace Similarity.Inference.Tests.Batching;
 

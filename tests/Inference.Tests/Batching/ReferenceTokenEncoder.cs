@@ -1,5 +1,5 @@
 using Similarity.Inference.Batching;
-using Similarity.Inference.Tests.Models;
+using Similarity.TestSupport;
 
 namespace Similarity.Inference.Tests.Batching;
 

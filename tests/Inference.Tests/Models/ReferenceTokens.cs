@@ -1,4 +1,5 @@
 using Similarity.Inference.Models;
+using Similarity.TestSupport;
 
 namespace Similarity.Inference.Tests.Models;
 

@@ -1,5 +1,5 @@
 using Similarity.Inference.OnnxRuntime;
-using Similarity.Inference.Tests.Models;
+using Similarity.TestSupport;
 
 namespace Similarity.Inference.Tests.OnnxRuntime;
 

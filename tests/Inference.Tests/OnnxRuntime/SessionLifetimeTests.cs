@@ -1,5 +1,4 @@
 using Similarity.Inference.OnnxRuntime;
-using Similarity.Inference.Tests.Models;
 using Similarity.TestSupport;
 using Xunit.Abstractions;
 

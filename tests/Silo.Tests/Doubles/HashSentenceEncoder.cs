@@ -7,8 +7,8 @@ namespace Similarity.Silo.Tests.Doubles;
 
 /// <summary>
 /// A TEST DOUBLE, not a model: each text's embedding is derived from the SHA-256 of its UTF-8 bytes (unit length), so
-/// results are deterministic and any lost, duplicated or misplaced row shows. Optional delay, a gate that holds every
-/// call, and a poison text that throws, to exercise the fabric.
+/// results are deterministic and any lost, duplicated or misplaced row shows. An optional gate that holds every call, and
+/// a poison text that throws, to exercise the fabric.
 /// </summary>
 public sealed class HashSentenceEncoder(int dimension = 16) : ISentenceEncoder
 {
@@ -16,9 +16,6 @@ public sealed class HashSentenceEncoder(int dimension = 16) : ISentenceEncoder
     private long _texts;
 
     public int Dimension { get; } = dimension;
-
-    /// <summary>Time each call takes, to keep requests in flight.</summary>
-    public TimeSpan Delay { get; init; }
 
     /// <summary>When set, calls wait here until it completes (for tests that fill queues).</summary>
     public TaskCompletionSource? Gate { get; set; }
@@ -36,11 +33,6 @@ public sealed class HashSentenceEncoder(int dimension = 16) : ISentenceEncoder
         if (Gate is { } gate)
         {
             await gate.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        if (Delay > TimeSpan.Zero)
-        {
-            await Task.Delay(Delay, cancellationToken).ConfigureAwait(false);
         }
 
         var result = new EmbeddingMatrix(texts.Count, Dimension);

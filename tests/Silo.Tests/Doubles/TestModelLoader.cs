@@ -42,7 +42,7 @@ public sealed class TestModelLoader : IModelLoader
         var spec = TestModelSpec.Read(binding.Path);
         LoadedModel model = spec.Kind == "cross-encoder"
             ? new LoadedModel(binding.Name, null, new HashPairClassifier())
-            : new LoadedModel(binding.Name, new HashSentenceEncoder(spec.Dimension) { Delay = TimeSpan.FromMilliseconds(spec.DelayMs), Poison = spec.Poison }, null);
+            : new LoadedModel(binding.Name, new HashSentenceEncoder(), null);
         return Task.FromResult(model);
     }
 }

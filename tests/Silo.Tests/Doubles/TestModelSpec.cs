@@ -15,15 +15,6 @@ public sealed record TestModelSpec
     [JsonPropertyName("kind")]
     public string Kind { get; init; } = "encoder";
 
-    [JsonPropertyName("dimension")]
-    public int Dimension { get; init; } = 16;
-
-    [JsonPropertyName("delay_ms")]
-    public int DelayMs { get; init; }
-
-    [JsonPropertyName("poison")]
-    public string? Poison { get; init; }
-
     /// <summary>Writes the spec into a new folder under <paramref name="parent"/> and returns the folder.</summary>
     public string WriteTo(string parent, string name)
     {

@@ -84,7 +84,7 @@ public sealed class SiloProcessTests(ClusterServers servers) : IDisposable
         await using var gpu = StartSilo("gpu-silo", encoderFolder, doubles: true, "--device", "gpu");
         await WaitForSilosAsync(2);
 
-        var result = await SimctlRun.RunAsync("cluster-status", "--postgres", servers.Postgres.ConnectionString, "--cluster-id", _clusterId, "--json");
+        var result = await Simctl.RunAsync("cluster-status", "--postgres", servers.Postgres.ConnectionString, "--cluster-id", _clusterId, "--json");
 
         Assert.True(result.ExitCode == 0, result.StandardError);
         var silos = JsonDocument.Parse(result.StandardOutput).RootElement.GetProperty("silos").EnumerateArray().ToArray();
@@ -97,7 +97,7 @@ public sealed class SiloProcessTests(ClusterServers servers) : IDisposable
     [Fact]
     public async Task A_gpu_silo_without_the_cuda_provider_refuses_to_start_naming_the_library()
     {
-        var result = await SimctlRun.RunAsync(
+        var result = await Simctl.RunAsync(
             "silo", "--broker", servers.RabbitMq.Uri.ToString(), "--cluster-id", _clusterId, "--device", "gpu",
             "--model", $"mini={SharedFolder.Model("bert-mean")}");
 
@@ -111,7 +111,7 @@ public sealed class SiloProcessTests(ClusterServers servers) : IDisposable
     [Fact]
     public async Task A_silo_without_models_refuses_to_start_saying_why()
     {
-        var result = await SimctlRun.RunAsync("silo", "--broker", servers.RabbitMq.Uri.ToString());
+        var result = await Simctl.RunAsync("silo", "--broker", servers.RabbitMq.Uri.ToString());
 
         Assert.NotEqual(0, result.ExitCode);
         Assert.Contains("no models: give at least one --model NAME=DIR", result.StandardError);

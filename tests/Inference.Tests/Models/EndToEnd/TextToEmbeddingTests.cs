@@ -1,6 +1,7 @@
 using Similarity.Inference.Models;
 using Similarity.Inference.Models.Folders;
 using Similarity.Inference.Models.Loading;
+using Similarity.TestSupport;
 
 namespace Similarity.Inference.Tests.Models.EndToEnd;
 

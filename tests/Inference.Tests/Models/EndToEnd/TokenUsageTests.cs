@@ -1,5 +1,6 @@
 using Similarity.Inference.Models;
 using Similarity.Inference.Models.Loading;
+using Similarity.TestSupport;
 
 namespace Similarity.Inference.Tests.Models.EndToEnd;
 

@@ -45,7 +45,7 @@ public class ModelFolderTests
     public void Pad_id_comes_from_the_tokenizer_or_config(string model, long expected)
     {
         Assert.Equal(expected, ModelFolder.PadTokenId(SharedFolder.Model(model)));
-        Assert.Equal(expected, Similarity.Inference.Tests.Models.ModelReference.Load(model).PadTokenId);
+        Assert.Equal(expected, ModelReference.Load(model).PadTokenId);
     }
 
     [Fact]

@@ -1,6 +1,9 @@
-namespace Similarity.Cli.Tests;
+using Xunit;
 
-internal static class CliAssert
+namespace Similarity.TestSupport;
+
+/// <summary>Checks on a <see cref="SimctlResult"/>, with the stderr in the message when the exit code is wrong.</summary>
+public static class CliAssert
 {
     /// <summary>The run failed with a non-zero exit code and exactly one line on stderr, <c>simctl: ...</c>, containing each of <paramref name="expected"/>.</summary>
     public static void OneLineError(SimctlResult result, params string[] expected)

@@ -1,15 +1,19 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Similarity.Cli.Tests;
+namespace Similarity.TestSupport;
 
 /// <summary>The result of one <c>simctl</c> run: exit code and both streams.</summary>
 public sealed record SimctlResult(int ExitCode, string StandardOutput, string StandardError, byte[] StandardOutputBytes);
 
-/// <summary>Runs the built <c>simctl</c> as a real process, the way users and scripts do.</summary>
+/// <summary>
+/// Runs the built <c>simctl</c> as a real process, the way users and scripts do. The test project must reference
+/// src/Client/Cli so that <c>simctl.dll</c> is built next to the tests.
+/// </summary>
 public static class Simctl
 {
     private static readonly string Dll = Path.Combine(AppContext.BaseDirectory, "simctl.dll");
+    private const int TimeoutMinutes = 5;
 
     public static Task<SimctlResult> RunAsync(params string[] args) => RunWithInputAsync((byte[]?)null, args);
 
@@ -17,6 +21,7 @@ public static class Simctl
     public static Task<SimctlResult> RunWithInputAsync(string stdin, params string[] args) =>
         RunWithInputAsync(Encoding.UTF8.GetBytes(stdin), args);
 
+    /// <summary>Runs with <paramref name="stdin"/> (or nothing) as standard input; a run that hangs is killed and its stderr quoted.</summary>
     public static async Task<SimctlResult> RunWithInputAsync(byte[]? stdin, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
@@ -42,7 +47,7 @@ public static class Simctl
         }
 
         process.StandardInput.Close();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(5));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(TimeoutMinutes));
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -50,7 +55,8 @@ public static class Simctl
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("simctl " + string.Join(' ', args) + " did not finish within 5 minutes");
+            await process.WaitForExitAsync();
+            throw new TimeoutException($"simctl {string.Join(' ', args)} did not finish within {TimeoutMinutes} minutes; it printed to stderr: {await readErr}");
         }
 
         await readOut;

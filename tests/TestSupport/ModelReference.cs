@@ -1,9 +1,12 @@
 using System.Text.Json;
-using Similarity.TestSupport;
+using Xunit;
 
-namespace Similarity.Inference.Tests.Models;
+namespace Similarity.TestSupport;
 
-/// <summary>A PyTorch reference from shared/fixtures/reference/models/&lt;model&gt;.json (see the fixtures README §3.3).</summary>
+/// <summary>
+/// A fixture model folder and its PyTorch reference, shared/fixtures/reference/models/&lt;model&gt;.json (see the
+/// fixtures README §3.3): the sentences and pairs, the padded batch the tokenizer produced, and the expected rows.
+/// </summary>
 public sealed class ModelReference
 {
     private static readonly Dictionary<string, ModelReference> Cache = [];
@@ -19,6 +22,7 @@ public sealed class ModelReference
         Lengths = _root.GetProperty("lengths").EnumerateArray().Select(e => e.GetInt32()).ToArray();
     }
 
+    /// <summary>How far a value computed here may be from the PyTorch reference.</summary>
     public const double Tolerance = 1e-4;
 
     public string Model { get; }
