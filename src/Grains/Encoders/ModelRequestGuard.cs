@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Similarity.Grains.Contracts;
 using Similarity.Grains.Contracts.Errors;
 using Similarity.Inference.Batching;
@@ -7,14 +8,45 @@ namespace Similarity.Grains.Encoders;
 
 /// <summary>
 /// What every worker grain does around one request to its model: refuses more items than the limits allow, answers an
-/// empty request without calling the model, turns a batcher's refusal into the caller's error, and insists on one
-/// result row per item. <paramref name="items"/> and <paramref name="rows"/> name both in messages ("texts", "embeddings").
+/// empty request without calling the model, turns a batcher's refusal into the caller's error, insists on one result row
+/// per item, and records the outcome. <paramref name="items"/> and <paramref name="rows"/> name both in messages
+/// ("texts", "embeddings"); <paramref name="kind"/> labels metrics ("encode", "predict").
 /// </summary>
-internal sealed class ModelRequestGuard(string model, EncodingLimits limits, string items, string rows)
+internal sealed class ModelRequestGuard(EncodingLimits limits, WorkerMetrics metrics, string kind, string items, string rows)
 {
-    public string Model { get; } = ModelNames.Validate(model);
-
     public async Task<EmbeddingMatrix> RunAsync<TItem>(
+        ModelKey key,
+        IReadOnlyList<TItem> request,
+        int columns,
+        Func<IReadOnlyList<TItem>, CancellationToken, Task<EmbeddingMatrix>> run,
+        CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        var outcome = WorkerOutcome.Failed;
+        try
+        {
+            var result = await RunCheckedAsync(key, request, columns, run, cancellationToken).ConfigureAwait(false);
+            outcome = WorkerOutcome.Ok;
+            return result;
+        }
+        catch (GrainException)
+        {
+            outcome = WorkerOutcome.Rejected;
+            throw;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            outcome = WorkerOutcome.Cancelled;
+            throw;
+        }
+        finally
+        {
+            metrics.Record(key, kind, outcome, request.Count, Stopwatch.GetElapsedTime(started));
+        }
+    }
+
+    private async Task<EmbeddingMatrix> RunCheckedAsync<TItem>(
+        ModelKey key,
         IReadOnlyList<TItem> request,
         int columns,
         Func<IReadOnlyList<TItem>, CancellationToken, Task<EmbeddingMatrix>> run,
@@ -23,7 +55,7 @@ internal sealed class ModelRequestGuard(string model, EncodingLimits limits, str
         if (request.Count > limits.MaxItemsPerRequest)
         {
             throw new RequestTooLargeException(
-                $"request to model '{Model}' has {request.Count} {items}; at most {limits.MaxItemsPerRequest} are allowed per request", "input");
+                $"request to model '{key.Model}' has {request.Count} {items}; at most {limits.MaxItemsPerRequest} are allowed per request", "input");
         }
 
         if (request.Count == 0)
@@ -38,12 +70,12 @@ internal sealed class ModelRequestGuard(string model, EncodingLimits limits, str
         }
         catch (EncoderOverloadedException e)
         {
-            throw BatcherRefusal.Of(Model, e);
+            throw BatcherRefusal.Of(key.Model, e);
         }
 
         if (result.Rows != request.Count)
         {
-            throw new InvalidOperationException($"model '{Model}' returned {result.Rows} {rows} for {request.Count} {items}");
+            throw new InvalidOperationException($"model '{key.Model}' returned {result.Rows} {rows} for {request.Count} {items}");
         }
 
         return result;

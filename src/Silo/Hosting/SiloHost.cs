@@ -5,58 +5,48 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Similarity.Silo.Http;
+using Similarity.Silo.Models;
 
 namespace Similarity.Silo.Hosting;
 
 /// <summary>Builds a silo process on the .NET Generic Host: configuration in, a runnable <see cref="IHost"/> out.</summary>
 public static class SiloHost
 {
-    /// <summary>Environment variables with this prefix configure the silo (<c>SIMILARITY_SILO__BROKER</c>, ...).</summary>
+    /// <summary>Environment variables with this prefix configure the silo (<c>SIMILARITY_SILO__CLUSTER</c>, ...).</summary>
     public const string EnvironmentPrefix = "SIMILARITY_";
 
     /// <summary>
-    /// Builds a silo from <paramref name="configuration"/> (its <c>Silo</c> and <c>Logging</c> sections). With
-    /// <c>Silo:Http</c> set, Kestrel serves the HTTP API, health and metrics. <paramref name="configureServices"/> runs
-    /// first, so callers can supply shared instances (a local cluster's fabric, membership, model loader).
+    /// Builds a silo from <paramref name="configuration"/> (its <c>Silo</c> and <c>Logging</c> sections); invalid settings
+    /// throw <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> listing every problem. Services start in
+    /// this order: Kestrel (so <c>/healthz</c> answers while models load), the models, then the Orleans silo, which joins
+    /// the cluster only once its models answer. <paramref name="configureServices"/> runs first, so callers can supply
+    /// their own instances (a model loader).
     /// </summary>
-    public static IHost Build(IConfiguration configuration, Action<IServiceCollection>? configureServices = null)
+    public static IHost Build(IConfiguration configuration, Action<IServiceCollection>? configureServices = null) =>
+        Build(SiloSettings.Read(configuration), configuration, configureServices);
+
+    /// <summary>Builds a silo from settings made in code; <paramref name="configuration"/> gives the rest (<c>Logging</c>).</summary>
+    public static IHost Build(SiloSettings silo, IConfiguration configuration, Action<IServiceCollection>? configureServices = null)
     {
-        var siloSection = configuration.GetSection(SiloOptions.Section);
-        var http = siloSection[nameof(SiloOptions.Http)];
         var builder = new HostBuilder()
             .ConfigureAppConfiguration(config => config.AddConfiguration(configuration))
-            .ConfigureLogging(logging =>
-            {
-                logging.AddConfiguration(configuration.GetSection("Logging"));
-                logging.AddSimpleConsole(console =>
-                {
-                    console.SingleLine = true;
-                    console.TimestampFormat = "HH:mm:ss.fff ";
-                });
-                logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-            })
+            .ConfigureLogging(logging => ConfigureLogging(logging, configuration))
             .UseDefaultServiceProvider(provider =>
             {
                 provider.ValidateScopes = true;
                 provider.ValidateOnBuild = true;
             })
-            .ConfigureServices(services => configureServices?.Invoke(services));
+            .ConfigureServices(services =>
+            {
+                configureServices?.Invoke(services);
+                services.AddSimilaritySilo(silo);
+                services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(silo.Options.DrainSeconds + 5));
+            });
 
-        if (!string.IsNullOrEmpty(http))
+        if (silo.Http is { } http)
         {
-            var address = ListenAddress.Parse(http);
             builder.ConfigureWebHost(web => web
-                .UseKestrel(kestrel =>
-                {
-                    if (address.IPAddress is { } ip)
-                    {
-                        kestrel.Listen(ip, address.Port);
-                    }
-                    else
-                    {
-                        kestrel.ListenAnyIP(address.Port);
-                    }
-                })
+                .UseKestrel(kestrel => kestrel.Listen(http.Bind))
                 .ConfigureServices(services => services.AddRouting())
                 .Configure(app =>
                 {
@@ -65,7 +55,21 @@ public static class SiloHost
                 }));
         }
 
-        builder.ConfigureServices(services => services.AddSimilaritySilo(siloSection));
+        builder.ConfigureServices(services => services.AddHostedService<ModelLoadingService>());
+        builder.UseOrleans(orleans => SiloConfiguration.Apply(orleans, silo));
         return builder.Build();
+    }
+
+    private static void ConfigureLogging(ILoggingBuilder logging, IConfiguration configuration)
+    {
+        // Orleans reports every routine step at Information; a silo's own log says what it serves and what failed.
+        logging.AddFilter("Orleans", LogLevel.Warning);
+        logging.AddConfiguration(configuration.GetSection("Logging"));
+        logging.AddSimpleConsole(console =>
+        {
+            console.SingleLine = true;
+            console.TimestampFormat = "HH:mm:ss.fff ";
+        });
+        logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
     }
 }

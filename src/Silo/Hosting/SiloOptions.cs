@@ -1,35 +1,48 @@
 using Similarity.Grains.Contracts;
 using Similarity.Inference.Batching;
-using Similarity.Silo.Calls;
-using Similarity.Silo.Fabric;
 using Similarity.Silo.Models;
 
 namespace Similarity.Silo.Hosting;
 
 /// <summary>
 /// Everything a silo is configured with. Bound from the <c>Silo</c> configuration section: a JSON file, environment
-/// variables (<c>SIMILARITY_SILO__BROKER</c>, <c>SIMILARITY_SILO__MODELS__minilm=/models/minilm</c>) and the command line.
+/// variables (<c>SIMILARITY_SILO__CLUSTER</c>, <c>SIMILARITY_SILO__MODELS__minilm=/models/minilm</c>) and the command line.
 /// </summary>
 public sealed class SiloOptions
 {
     public const string Section = "Silo";
 
-    /// <summary>Silos with the same cluster id share queues and membership; tests use a fresh one each.</summary>
-    public string ClusterId { get; set; } = "default";
+    /// <summary>
+    /// PostgreSQL connection string of the cluster (membership, grain state, reminders); none means a single embedded
+    /// silo: localhost clustering and in-memory state, nothing to install.
+    /// </summary>
+    public string? Cluster { get; set; }
 
-    /// <summary>This silo's id in membership; defaults to host, process id and a random suffix.</summary>
-    public string? SiloId { get; set; }
+    /// <summary>
+    /// Without <see cref="Cluster"/>: the silo port of the first silo (<c>127.0.0.1:11111</c>), so several silos of one
+    /// machine form a development cluster without PostgreSQL (benchmarks, tests); none means a cluster of one.
+    /// </summary>
+    public string? PrimarySilo { get; set; }
 
-    /// <summary>RabbitMQ URI (<c>amqp://USER:PASS@HOST:PORT/VHOST</c>); none means the in-memory fabric (one process).</summary>
-    public string? Broker { get; set; }
+    /// <summary>Silos with the same cluster id form one cluster; tests use a fresh one each.</summary>
+    public string ClusterId { get; set; } = ClusterIdentity.DefaultClusterId;
 
-    /// <summary>Npgsql connection string for membership; none means in-memory membership.</summary>
-    public string? Postgres { get; set; }
+    /// <summary>This silo's name in membership; defaults to <c>POD_NAME</c>, else host and process id.</summary>
+    public string? SiloName { get; set; }
+
+    /// <summary>The IP address other silos and clients reach this silo at; defaults to <c>POD_IP</c>, else this host's first non-loopback IPv4.</summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>Port for silo-to-silo traffic (0: any free port, for embedded silos).</summary>
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Port clients connect to (0: any free port).</summary>
+    public int GatewayPort { get; set; } = 30000;
 
     /// <summary>Models served, by name: <c>NAME → DIR</c>.</summary>
     public Dictionary<string, string> Models { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary><c>cpu</c> or <c>gpu</c>: which work queues this silo consumes.</summary>
+    /// <summary><c>cpu</c> or <c>gpu</c>: which requests this silo serves (a request names its device class).</summary>
     public string Device { get; set; } = "cpu";
 
     /// <summary>Token budget of one inference batch (batch size × longest sequence).</summary>
@@ -50,24 +63,13 @@ public sealed class SiloOptions
     /// <summary>Texts (or pairs) one model's batcher holds before it refuses more as overloaded (HTTP 429).</summary>
     public int QueueCapacity { get; set; } = Defaults.QueueCapacity;
 
-    /// <summary><c>HOST:PORT</c> for the HTTP API, health and metrics; none means no HTTP.</summary>
+    /// <summary><c>HOST:PORT</c> for the HTTP API, health, metrics and dashboard; none means no HTTP.</summary>
     public string? Http { get; set; }
 
-    /// <summary>Requests one silo handles at once per model.</summary>
-    public int Prefetch { get; set; } = WorkQueueOptions.Default.Prefetch;
-
-    /// <summary>Requests a work queue holds before admission control refuses new ones.</summary>
-    public int MaxQueueLength { get; set; } = WorkQueueOptions.Default.MaxLength;
-
-    /// <summary>Deliveries of one request before it is dead-lettered.</summary>
-    public int DeliveryLimit { get; set; } = WorkQueueOptions.Default.DeliveryLimit;
-
-    public int HeartbeatSeconds { get; set; } = 5;
-
-    /// <summary>On shutdown, how long in-flight requests may run before they are returned to the queue.</summary>
+    /// <summary>On shutdown, how long in-flight requests may run while the silo leaves the cluster.</summary>
     public int DrainSeconds { get; set; } = 20;
 
-    /// <summary>Reply timeout for calls this silo makes (HTTP API).</summary>
+    /// <summary>How long a grain call this silo makes (the HTTP API's) waits for its answer.</summary>
     public int TimeoutSeconds { get; set; } = 60;
 
     /// <summary>Assembly-qualified type of an <see cref="IModelLoader"/> to use instead of the model folder loader.</summary>
@@ -77,8 +79,6 @@ public sealed class SiloOptions
 
     public IReadOnlyList<ModelBinding> ModelBindings =>
         Models.OrderBy(m => m.Key, StringComparer.Ordinal).Select(m => new ModelBinding(m.Key, m.Value)).ToArray();
-
-    public WorkQueueOptions QueueOptions => new() { Prefetch = Prefetch, MaxLength = MaxQueueLength, DeliveryLimit = DeliveryLimit };
 
     public ModelLoadSettings LoadSettings => new(DeviceClass, new BatchingOptions
     {
@@ -90,12 +90,8 @@ public sealed class SiloOptions
         QueueCapacity = QueueCapacity,
     });
 
-    public GrainCallOptions CallOptions => new() { Timeout = TimeSpan.FromSeconds(TimeoutSeconds) };
-
-    public TimeSpan HeartbeatInterval => TimeSpan.FromSeconds(HeartbeatSeconds);
-
-    /// <summary>A silo is dead once its heartbeat is this old.</summary>
-    public TimeSpan LivenessTimeout => TimeSpan.FromSeconds(HeartbeatSeconds * 3);
+    /// <summary>True without <see cref="Cluster"/>: one silo in this process, nothing persisted.</summary>
+    public bool IsEmbedded => string.IsNullOrEmpty(Cluster);
 
     private static BatchingOptions Defaults { get; } = new();
 }

@@ -1,4 +1,6 @@
+using System.Net;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Similarity.Grains.Contracts;
 
 namespace Similarity.Silo.Hosting;
@@ -11,17 +13,12 @@ public sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
         var problems = new List<string>();
         if (!ModelNames.IsValid(options.ClusterId))
         {
-            problems.Add($"cluster id '{options.ClusterId}' must be 1-{ModelNames.MaxLength} ASCII letters, digits, '.', '_' or '-'");
+            problems.Add($"--cluster-id '{options.ClusterId}' must be 1-{ModelNames.MaxLength} ASCII letters, digits, '.', '_' or '-'");
         }
 
-        if (options.SiloId is { } siloId && string.IsNullOrWhiteSpace(siloId))
+        if (options.SiloName is { } siloName && string.IsNullOrWhiteSpace(siloName))
         {
-            problems.Add("silo id must not be blank");
-        }
-
-        if (options.Models.Count == 0)
-        {
-            problems.Add("no models: give at least one --model NAME=DIR");
+            problems.Add("the silo name must not be blank");
         }
 
         foreach (var (model, path) in options.Models)
@@ -46,14 +43,26 @@ public sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
             problems.Add($"--device '{options.Device}' must be cpu or gpu");
         }
 
-        if (options.Broker is { } broker && (!Uri.TryCreate(broker, UriKind.Absolute, out var uri) || uri.Scheme is not ("amqp" or "amqps")))
+        if (options.Cluster is { } cluster && ClusterConnectionProblem(cluster) is { } problem)
         {
-            problems.Add($"--broker '{Redact(broker)}' must be an amqp:// or amqps:// URI");
+            problems.Add(problem);
         }
 
-        if (options.Postgres is { } postgres && string.IsNullOrWhiteSpace(postgres))
+        if (options.PrimarySilo is { } primary)
         {
-            problems.Add("--postgres must not be blank");
+            if (!options.IsEmbedded)
+            {
+                problems.Add("--primary-silo is for development clusters without PostgreSQL; with --cluster the silos find each other in PostgreSQL");
+            }
+            else if (!IPEndPoint.TryParse(primary, out var endpoint) || endpoint.Port == 0)
+            {
+                problems.Add($"--primary-silo '{primary}' must be IP:PORT (the first silo's --silo-port)");
+            }
+        }
+
+        if (options.AdvertisedAddress is { } address && !IPAddress.TryParse(address, out _))
+        {
+            problems.Add($"--advertise '{address}' must be an IP address");
         }
 
         if (options.Http is { } http)
@@ -68,14 +77,17 @@ public sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
             }
         }
 
+        Port(problems, "--silo-port", options.SiloPort);
+        Port(problems, "--gateway-port", options.GatewayPort);
+        if (options.SiloPort != 0 && options.SiloPort == options.GatewayPort)
+        {
+            problems.Add($"--silo-port and --gateway-port must differ; both are {options.SiloPort}");
+        }
+
         Positive(problems, "--batch-tokens", options.BatchTokens);
         Positive(problems, "--max-batch", options.MaxBatch);
         Positive(problems, "--inference-workers", options.InferenceWorkers);
         Positive(problems, "--queue-capacity", options.QueueCapacity);
-        Positive(problems, "--prefetch", options.Prefetch);
-        Positive(problems, "--max-queue-length", options.MaxQueueLength);
-        Positive(problems, "--delivery-limit", options.DeliveryLimit);
-        Positive(problems, "heartbeat seconds", options.HeartbeatSeconds);
         Positive(problems, "timeout seconds", options.TimeoutSeconds);
         if (options.MaxWaitMs is < 0 or > 60_000)
         {
@@ -92,19 +104,37 @@ public sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
             problems.Add($"drain seconds must be 0 or more; got {options.DrainSeconds}");
         }
 
-        if (options.Prefetch > ushort.MaxValue)
-        {
-            problems.Add($"--prefetch must be at most {ushort.MaxValue}; got {options.Prefetch}");
-        }
-
         return problems.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(problems);
     }
 
-    /// <summary>A broker URI with its password hidden, for messages and logs.</summary>
-    public static string Redact(string broker) =>
-        Uri.TryCreate(broker, UriKind.Absolute, out var uri) && uri.UserInfo.Contains(':', StringComparison.Ordinal)
-            ? broker.Replace(uri.UserInfo, uri.UserInfo[..uri.UserInfo.IndexOf(':', StringComparison.Ordinal)] + ":***", StringComparison.Ordinal)
-            : broker;
+    /// <summary>Why <paramref name="connectionString"/> is not a usable PostgreSQL connection string, or null; never repeats a password.</summary>
+    public static string? ClusterConnectionProblem(string connectionString)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return "--cluster must not be blank: give a PostgreSQL connection string (Host=...;Port=...;Username=...;Database=...)";
+        }
+
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            return string.IsNullOrEmpty(builder.Host)
+                ? "--cluster must name the PostgreSQL Host (Host=...;Port=...;Username=...;Database=...)"
+                : null;
+        }
+        catch (Exception e) when (e is ArgumentException or FormatException or KeyNotFoundException)
+        {
+            return $"--cluster is not a PostgreSQL connection string (Host=...;Port=...;Username=...;Database=...): {e.Message}";
+        }
+    }
+
+    private static void Port(List<string> problems, string option, int value)
+    {
+        if (value is < 0 or > 65535)
+        {
+            problems.Add($"{option} must be between 0 and 65535; got {value}");
+        }
+    }
 
     private static void Positive(List<string> problems, string option, int value)
     {

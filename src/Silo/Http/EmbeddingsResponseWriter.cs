@@ -1,18 +1,18 @@
 using System.Buffers.Binary;
 using System.Runtime.InteropServices;
 using System.Text.Json;
-using Similarity.Inference.Tensors;
+using Similarity.Grains.Contracts.Values;
 
 namespace Similarity.Silo.Http;
 
 /// <summary>
 /// Writes OpenAI's embeddings response straight to the response body: <c>{"object": "list", "data": [{"object":
 /// "embedding", "index", "embedding"}], "model"}</c>. With base64 each embedding is its little-endian float32 bytes.
-/// <c>usage</c> (prompt and total tokens) is written when the model counted the tokens it read (<see cref="EmbeddingMatrix.TokenCount"/>).
+/// <c>usage</c> (prompt and total tokens) is written when the model counted the tokens it read (<see cref="FloatMatrix.TokenCount"/>).
 /// </summary>
 public static class EmbeddingsResponseWriter
 {
-    public static async Task WriteAsync(Stream output, string model, EmbeddingMatrix embeddings, bool base64)
+    public static async Task WriteAsync(Stream output, string model, FloatMatrix embeddings, bool base64)
     {
         await using var json = new Utf8JsonWriter(output);
         json.WriteStartObject();

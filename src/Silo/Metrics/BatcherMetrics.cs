@@ -1,63 +1,56 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Options;
+using Similarity.Grains.Contracts;
+using Similarity.Grains.Serving;
 using Similarity.Inference.Batching;
+using Similarity.Silo.Hosting;
 
 namespace Similarity.Silo.Metrics;
 
 /// <summary>
-/// Each served model's batcher, as Prometheus series labelled by model and device: what it was asked, how it packed
-/// batches (size, tokens, padding) and how long the model ran. Copied from <see cref="BatchingStatistics"/> when
-/// <c>/metrics</c> is read. Only totals are exported: rates and ratios of them over the window a dashboard picks give
-/// batch size (texts/batches), padding efficiency (tokens/padded tokens), tokens/s and model time per batch.
+/// Each served model's batcher on the <see cref="MeterName"/> meter, labelled by model and device, read from its
+/// statistics when metrics are collected: what it was asked, how it packed batches and how long the model ran. Only
+/// totals: rates and ratios over the window a dashboard picks give batch size (texts/batches), padding efficiency
+/// (tokens/padded tokens), tokens/s and model time per batch.
 /// </summary>
 public sealed class BatcherMetrics
 {
-    private static readonly string[] Labels = ["model", "device"];
+    public const string MeterName = "Similarity.Batchers";
 
-    public BatcherMetrics(MetricRegistry registry)
+    private readonly ServedModels _models;
+    private readonly string _device;
+
+    public BatcherMetrics(IMeterFactory meters, ServedModels models, IOptions<SiloOptions> options)
     {
-        Requests = registry.Register(new MirroredCounterFamily(
-            "similarity_batcher_requests_total", "Requests admitted into the model's batcher.", Labels));
-        Texts = registry.Register(new MirroredCounterFamily(
-            "similarity_batcher_texts_total", "Texts (or pairs) admitted into the model's batcher.", Labels));
-        Batches = registry.Register(new MirroredCounterFamily(
-            "similarity_batcher_batches_total", "Inference batches run.", Labels));
-        Tokens = registry.Register(new MirroredCounterFamily(
-            "similarity_batcher_tokens_total", "Real tokens in the batches run.", Labels));
-        PaddedTokens = registry.Register(new MirroredCounterFamily(
-            "similarity_batcher_padded_tokens_total", "Tokens computed in the batches run, padding included (batch size x longest).", Labels));
-        Rejected = registry.Register(new MirroredCounterFamily(
-            "similarity_batcher_rejected_total", "Requests the batcher refused because its queue was full.", Labels));
-        Cancelled = registry.Register(new MirroredCounterFamily(
-            "similarity_batcher_cancelled_total", "Requests cancelled by their callers before they finished.", Labels));
-        InferenceSeconds = registry.Register(new MirroredCounterFamily(
-            "similarity_batcher_inference_seconds_total", "Time the model spent running batches (summed over inference threads).", Labels));
+        _models = models;
+        _device = options.Value.DeviceClass.Name();
+        var meter = meters.Create(MeterName);
+        Observe(meter, "similarity.batcher.requests", "{request}", "Requests admitted into the model's batcher.", s => s.Requests);
+        Observe(meter, "similarity.batcher.texts", "{text}", "Texts (or pairs) admitted into the model's batcher.", s => s.Texts);
+        Observe(meter, "similarity.batcher.batches", "{batch}", "Inference batches run.", s => s.Batches);
+        Observe(meter, "similarity.batcher.tokens", "{token}", "Real tokens in the batches run.", s => s.Tokens);
+        Observe(meter, "similarity.batcher.padded_tokens", "{token}", "Tokens computed in the batches run, padding included (batch size x longest).", s => s.PaddedTokens);
+        Observe(meter, "similarity.batcher.rejected", "{request}", "Requests the batcher refused because its queue was full.", s => s.Rejected);
+        Observe(meter, "similarity.batcher.cancelled", "{request}", "Requests cancelled by their callers before they finished.", s => s.Cancelled);
+        meter.CreateObservableCounter(
+            "similarity.batcher.inference_time", () => Measure(s => s.InferenceTime.TotalSeconds), "s", "Time the model spent running batches (summed over inference threads).");
     }
 
-    public MirroredCounterFamily Requests { get; }
+    private void Observe(Meter meter, string name, string unit, string description, Func<BatchingStatistics, long> value) =>
+        meter.CreateObservableCounter(name, () => Measure(value), unit, description);
 
-    public MirroredCounterFamily Texts { get; }
-
-    public MirroredCounterFamily Batches { get; }
-
-    public MirroredCounterFamily Tokens { get; }
-
-    public MirroredCounterFamily PaddedTokens { get; }
-
-    public MirroredCounterFamily Rejected { get; }
-
-    public MirroredCounterFamily Cancelled { get; }
-
-    public MirroredCounterFamily InferenceSeconds { get; }
-
-    /// <summary>Copies one model's statistics into its series (<paramref name="labels"/>: model and device).</summary>
-    public void Record(string[] labels, BatchingStatistics statistics)
+    private IEnumerable<Measurement<T>> Measure<T>(Func<BatchingStatistics, T> value)
+        where T : struct
     {
-        Requests.WithLabels(labels).Set(statistics.Requests);
-        Texts.WithLabels(labels).Set(statistics.Texts);
-        Batches.WithLabels(labels).Set(statistics.Batches);
-        Tokens.WithLabels(labels).Set(statistics.Tokens);
-        PaddedTokens.WithLabels(labels).Set(statistics.PaddedTokens);
-        Rejected.WithLabels(labels).Set(statistics.Rejected);
-        Cancelled.WithLabels(labels).Set(statistics.Cancelled);
-        InferenceSeconds.WithLabels(labels).Set(statistics.InferenceTime.TotalSeconds);
+        foreach (var model in _models.All)
+        {
+            if (model.Statistics is { } statistics)
+            {
+                yield return new Measurement<T>(
+                    value(statistics),
+                    new KeyValuePair<string, object?>("model", model.Name),
+                    new KeyValuePair<string, object?>("device", _device));
+            }
+        }
     }
 }

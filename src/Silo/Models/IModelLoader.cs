@@ -1,10 +1,12 @@
+using Similarity.Grains.Serving;
+
 namespace Similarity.Silo.Models;
 
 /// <summary>
-/// Turns <c>--model NAME=DIR</c> into a runnable model: <see cref="ModelFolderLoader"/> for real model folders, or a
-/// test double. The encoder grains turn a batcher's <c>EncoderOverloadedException</c> into "overloaded" (HTTP 429).
+/// Turns <c>--model NAME=DIR</c> into a model the silo serves: <see cref="ModelFolderLoader"/> for real model folders,
+/// or another runtime (a test double in another process) named by <c>Silo:ModelLoader</c>.
 /// </summary>
 public interface IModelLoader
 {
-    Task<LoadedModel> LoadAsync(ModelBinding binding, ModelLoadSettings settings, CancellationToken cancellationToken = default);
+    Task<ServedModel> LoadAsync(ModelBinding binding, ModelLoadSettings settings, CancellationToken cancellationToken = default);
 }

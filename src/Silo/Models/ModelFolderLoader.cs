@@ -1,4 +1,5 @@
 using Similarity.Grains.Contracts;
+using Similarity.Grains.Serving;
 using Similarity.Inference.Models.Folders;
 using Similarity.Inference.Models.Loading;
 using Similarity.Inference.OnnxRuntime;
@@ -12,7 +13,7 @@ namespace Similarity.Silo.Models;
 /// </summary>
 public sealed class ModelFolderLoader : IModelLoader
 {
-    public Task<LoadedModel> LoadAsync(ModelBinding binding, ModelLoadSettings settings, CancellationToken cancellationToken = default)
+    public Task<ServedModel> LoadAsync(ModelBinding binding, ModelLoadSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(binding);
         ArgumentNullException.ThrowIfNull(settings);
@@ -21,7 +22,7 @@ public sealed class ModelFolderLoader : IModelLoader
         return Task.Run(() => Load(binding, settings), cancellationToken);
     }
 
-    private static LoadedModel Load(ModelBinding binding, ModelLoadSettings settings)
+    private static ServedModel Load(ModelBinding binding, ModelLoadSettings settings)
     {
         var options = settings.Batching with
         {
@@ -38,7 +39,7 @@ public sealed class ModelFolderLoader : IModelLoader
         }
 
         return model.Kind == ModelFolderKind.SentenceTransformer
-            ? new LoadedModel(binding.Name, model.Encoder, null, model, () => model.Statistics)
-            : new LoadedModel(binding.Name, null, model.Classifier, model, () => model.Statistics);
+            ? new ServedModel(binding.Name, model.Encoder, null, model, () => model.Statistics)
+            : new ServedModel(binding.Name, null, model.Classifier, model, () => model.Statistics);
     }
 }

@@ -1,57 +1,53 @@
 using System.CommandLine;
-using System.Globalization;
 using System.Text.Json;
 using Similarity.Cli.IO;
+using Similarity.Client;
 using Similarity.Grains.Contracts;
-using Similarity.Silo.Membership;
-using Similarity.Silo.Membership.Postgres;
+using Similarity.Grains.Contracts.Cluster;
 using Spectre.Console;
 
 namespace Similarity.Cli.Commands;
 
-/// <summary><c>simctl cluster-status</c>: the live silos of a cluster, their roles, models and load, from membership.</summary>
+/// <summary><c>simctl cluster-status</c>: the silos of a cluster as membership sees them, with address, status, device and models.</summary>
 internal static class ClusterStatusCommand
 {
     public static Command Create()
     {
-        var postgres = new Option<string>("--postgres") { Description = "PostgreSQL connection string of the cluster's membership", Required = true };
-        var clusterId = new Option<string>("--cluster-id") { Description = "Cluster to list", DefaultValueFactory = _ => "default" };
-        var staleAfter = new Option<int>("--stale-after") { Description = "Seconds without a heartbeat after which a silo counts as dead", DefaultValueFactory = _ => 15 };
+        var cluster = ClusterOptions.Connection("The cluster to list");
+        cluster.Required = true;
+        var clusterId = ClusterOptions.Id();
+        var all = new Option<bool>("--all") { Description = "Also list silos that are no longer active (dead, shut down)" };
         var json = CommandOutput.JsonSwitch();
-        var command = new Command("cluster-status", "List the live silos of a cluster: roles, models and load.") { postgres, clusterId, staleAfter, json };
+        var command = new Command("cluster-status", "List the silos of a cluster: address, status, device, models, HTTP endpoint.") { cluster, clusterId, all, json };
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var seconds = parse.GetValue(staleAfter);
-            if (seconds <= 0)
+            var connection = parse.GetRequiredValue(cluster)!;
+            ClusterOptions.Check(connection);
+            var id = ClusterOptions.CheckedId(parse, clusterId);
+            SiloDescription[] silos;
+            try
             {
-                throw new CliException($"--stale-after must be positive, got {seconds}");
+                await using var client = await SimilarityClient.ConnectAsync(new SimilarityClientOptions { Cluster = connection, ClusterId = id }, cancellationToken);
+                silos = await client.ListSilosAsync(cancellationToken);
+            }
+            catch (ClusterUnavailableException e)
+            {
+                throw new CliException(e.Message, e);
             }
 
-            ClusterStatus status;
-            await using (var table = new PostgresMembershipTable(parse.GetRequiredValue(postgres)))
+            if (!parse.GetValue(all))
             {
-                try
-                {
-                    status = await table.ReadLiveAsync(parse.GetRequiredValue(clusterId), TimeSpan.FromSeconds(seconds), cancellationToken);
-                }
-                catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.UndefinedTable)
-                {
-                    throw new CliException("no membership table in that database: no silo has ever joined a cluster there");
-                }
-                catch (Npgsql.NpgsqlException e)
-                {
-                    throw new CliException($"cannot read membership from PostgreSQL: {e.Message}", e);
-                }
+                silos = silos.Where(s => s.IsActive).ToArray();
             }
 
             if (parse.GetValue(json))
             {
-                WriteJson(status);
+                WriteJson(id, silos);
             }
             else
             {
-                WriteTable(status);
+                WriteTable(id, silos);
             }
 
             return 0;
@@ -60,31 +56,32 @@ internal static class ClusterStatusCommand
         return command;
     }
 
-    private static void WriteJson(ClusterStatus status)
+    private static void WriteJson(string clusterId, SiloDescription[] silos)
     {
         using var stdout = Console.OpenStandardOutput();
         using (var json = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))
         {
             json.WriteStartObject();
-            json.WriteString("cluster", status.ClusterId);
-            json.WriteString("observed_at", status.ObservedAt);
+            json.WriteString("cluster", clusterId);
             json.WriteStartArray("silos");
-            foreach (var silo in status.Silos)
+            foreach (var silo in silos)
             {
                 json.WriteStartObject();
-                json.WriteString("id", silo.SiloId);
+                json.WriteString("address", silo.Address);
+                json.WriteString("name", silo.Name);
                 json.WriteString("host", silo.HostName);
-                json.WriteNumber("pid", silo.ProcessId);
-                json.WriteString("device", silo.Device.Name());
-                WriteStrings(json, "roles", silo.Roles);
-                WriteStrings(json, "models", silo.Models);
-                json.WriteString("status", silo.Status.ToString().ToLowerInvariant());
-                json.WriteNumber("in_flight", silo.Load.InFlight);
-                json.WriteNumber("capacity", silo.Load.Capacity);
-                json.WriteNumber("completed", silo.Load.Completed);
+                json.WriteString("status", silo.Status);
+                json.WriteString("device", silo.Device?.Name());
+                json.WriteStartArray("models");
+                foreach (var model in silo.Models)
+                {
+                    json.WriteStringValue(model);
+                }
+
+                json.WriteEndArray();
                 json.WriteString("http", silo.HttpEndpoint);
                 json.WriteString("started_at", silo.StartedAt);
-                json.WriteString("heartbeat_at", silo.HeartbeatAt);
+                json.WriteString("alive_at", silo.IAmAliveAt);
                 json.WriteEndObject();
             }
 
@@ -95,40 +92,26 @@ internal static class ClusterStatusCommand
         stdout.Write("\n"u8);
     }
 
-    private static void WriteStrings(Utf8JsonWriter json, string name, IReadOnlyList<string> values)
-    {
-        json.WriteStartArray(name);
-        foreach (var value in values)
-        {
-            json.WriteStringValue(value);
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static void WriteTable(ClusterStatus status)
+    private static void WriteTable(string clusterId, SiloDescription[] silos)
     {
         var console = AnsiConsole.Console;
-        console.MarkupLine($"cluster [bold]{Markup.Escape(status.ClusterId)}[/]: {status.Silos.Count} live silo(s)");
-        if (status.Silos.Count == 0)
+        console.MarkupLine($"cluster [bold]{Markup.Escape(clusterId)}[/]: {silos.Count(s => s.IsActive)} active silo(s)");
+        if (silos.Length == 0)
         {
             return;
         }
 
-        var table = new Table().AddColumns("silo", "device", "roles", "models", "status", "in flight", "completed", "heartbeat", "http");
-        foreach (var silo in status.Silos)
+        var table = new Table().AddColumns("silo", "address", "status", "device", "models", "http", "started");
+        foreach (var silo in silos)
         {
-            var age = (status.ObservedAt - silo.HeartbeatAt).TotalSeconds;
             table.AddRow(
-                Markup.Escape(silo.SiloId),
-                silo.Device.Name(),
-                Markup.Escape(string.Join(", ", silo.Roles)),
+                Markup.Escape(silo.Name),
+                Markup.Escape(silo.Address),
+                silo.Status,
+                silo.Device?.Name() ?? "-",
                 Markup.Escape(string.Join(", ", silo.Models)),
-                silo.Status.ToString().ToLowerInvariant(),
-                $"{silo.Load.InFlight}/{silo.Load.Capacity}",
-                silo.Load.Completed.ToString(CultureInfo.InvariantCulture),
-                $"{Math.Max(0, age):0.0} s ago",
-                Markup.Escape(silo.HttpEndpoint ?? "-"));
+                Markup.Escape(silo.HttpEndpoint ?? "-"),
+                silo.StartedAt.ToString("u", System.Globalization.CultureInfo.InvariantCulture));
         }
 
         console.Write(table);

@@ -9,42 +9,49 @@ using Similarity.Silo.Models;
 namespace Similarity.Cli.Commands;
 
 /// <summary>
-/// <c>simctl silo</c>: runs a silo until stopped (Ctrl+C or SIGTERM drain it gracefully). Settings come from a JSON
+/// <c>simctl silo</c>: runs an Orleans silo until stopped (Ctrl+C or SIGTERM: it finishes in-flight requests and leaves the cluster). Settings come from a JSON
 /// file (<c>--config</c>, section <c>Silo</c>), then <c>SIMILARITY_SILO__*</c> environment variables, then the options.
 /// </summary>
 internal static class SiloCommand
 {
     public static Command Create()
     {
-        var broker = new Option<string>("--broker") { Description = "RabbitMQ URI, amqp://USER:PASS@HOST:PORT/VHOST (none: in-memory fabric, one process)" };
-        var postgres = new Option<string>("--postgres") { Description = "PostgreSQL connection string for membership (none: in-memory)" };
-        var models = new Option<string[]>("--model") { Description = "A model to serve, NAME=DIR (repeatable)", AllowMultipleArgumentsPerToken = false };
-        var device = new Option<string>("--device") { Description = "Device class of this silo: cpu or gpu" };
+        var cluster = ClusterOptions.Connection("The cluster to join (membership, grain state, reminders; its schema is created or upgraded at start); none: a single silo with in-memory state");
+        var clusterId = new Option<string>("--cluster-id") { Description = "Cluster to join (default: default)" };
+        var models = new Option<string[]>("--model") { Description = "A model to serve, NAME=DIR (repeatable); DIR is a model folder", AllowMultipleArgumentsPerToken = false };
+        var device = new Option<string>("--device") { Description = "Device class of this silo: cpu or gpu (it serves requests for that class only)" };
+        var http = new Option<string>("--http") { Description = "Serve /v1/embeddings, /healthz, /readyz, /metrics and /dashboard on HOST:PORT" };
+        var siloPort = new Option<int?>("--silo-port") { Description = "Port for silo-to-silo traffic (default 11111; 0: any free port)" };
+        var gatewayPort = new Option<int?>("--gateway-port") { Description = "Port clients connect to (default 30000; 0: any free port)" };
+        var advertise = new Option<string>("--advertise") { Description = "IP address other silos and clients reach this silo at (default: POD_IP, else this host's first IPv4)" };
+        var siloName = new Option<string>("--silo-name") { Description = "This silo's name in membership (default: POD_NAME, else host-pid)" };
+        var primarySilo = new Option<string>("--primary-silo") { Description = "Without --cluster: IP:PORT of the first silo, so silos of one machine form a development cluster" };
         var batchTokens = new Option<int?>("--batch-tokens") { Description = "Token budget of one inference batch" };
         var maxWait = new Option<int?>("--max-wait-ms") { Description = "How long the batcher waits to fill a batch" };
         var maxBatch = new Option<int?>("--max-batch") { Description = "Most texts (or pairs) in one inference batch" };
         var threads = new Option<int?>("--threads") { Description = "ONNX Runtime threads per operator for each model (0 = one per core)" };
         var workers = new Option<int?>("--inference-workers") { Description = "Inference threads per model, each running one batch at a time" };
         var queueCapacity = new Option<int?>("--queue-capacity") { Description = "Texts a model's batcher holds before callers are told it is overloaded (HTTP 429)" };
-        var http = new Option<string>("--http") { Description = "Serve the HTTP API, /healthz, /readyz and /metrics on HOST:PORT" };
+        var drain = new Option<int?>("--drain-seconds") { Description = "On shutdown, how long in-flight requests may finish (default 20)" };
         var config = new Option<string>("--config") { Description = "JSON settings file (section \"Silo\")" };
-        var clusterId = new Option<string>("--cluster-id") { Description = "Cluster to join (default: default)" };
-        var siloId = new Option<string>("--silo-id") { Description = "This silo's id in membership (default: host-pid-random)" };
-        var prefetch = new Option<int?>("--prefetch") { Description = "Requests handled at once per model" };
-        var maxQueue = new Option<int?>("--max-queue-length") { Description = "Requests a work queue holds before callers are told it is overloaded" };
-        var deliveryLimit = new Option<int?>("--delivery-limit") { Description = "Returns of a failing request before it is dead-lettered" };
-        var command = new Command("silo", "Run a silo: serve models from work queues, join membership, optionally serve HTTP.")
+        var command = new Command("silo", "Run an Orleans silo: serve models to the cluster's callers, optionally HTTP.")
         {
-            broker, postgres, models, device, batchTokens, maxWait, maxBatch, threads, workers, queueCapacity, http, config, clusterId, siloId,
-            prefetch, maxQueue, deliveryLimit,
+            cluster, clusterId, models, device, http, siloPort, gatewayPort, advertise, siloName, primarySilo, batchTokens, maxWait, maxBatch, threads, workers,
+            queueCapacity, drain, config,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
-            Set(overrides, nameof(SiloOptions.Broker), parse.GetValue(broker));
-            Set(overrides, nameof(SiloOptions.Postgres), parse.GetValue(postgres));
+            Set(overrides, nameof(SiloOptions.Cluster), parse.GetValue(cluster));
+            Set(overrides, nameof(SiloOptions.ClusterId), parse.GetValue(clusterId));
             Set(overrides, nameof(SiloOptions.Device), parse.GetValue(device));
+            Set(overrides, nameof(SiloOptions.SiloPort), parse.GetValue(siloPort));
+            Set(overrides, nameof(SiloOptions.GatewayPort), parse.GetValue(gatewayPort));
+            Set(overrides, nameof(SiloOptions.AdvertisedAddress), parse.GetValue(advertise));
+            Set(overrides, nameof(SiloOptions.SiloName), parse.GetValue(siloName));
+            Set(overrides, nameof(SiloOptions.PrimarySilo), parse.GetValue(primarySilo));
+            Set(overrides, nameof(SiloOptions.DrainSeconds), parse.GetValue(drain));
             Set(overrides, nameof(SiloOptions.BatchTokens), parse.GetValue(batchTokens));
             Set(overrides, nameof(SiloOptions.MaxWaitMs), parse.GetValue(maxWait));
             Set(overrides, nameof(SiloOptions.MaxBatch), parse.GetValue(maxBatch));
@@ -52,11 +59,6 @@ internal static class SiloCommand
             Set(overrides, nameof(SiloOptions.InferenceWorkers), parse.GetValue(workers));
             Set(overrides, nameof(SiloOptions.QueueCapacity), parse.GetValue(queueCapacity));
             Set(overrides, nameof(SiloOptions.Http), parse.GetValue(http));
-            Set(overrides, nameof(SiloOptions.ClusterId), parse.GetValue(clusterId));
-            Set(overrides, nameof(SiloOptions.SiloId), parse.GetValue(siloId));
-            Set(overrides, nameof(SiloOptions.Prefetch), parse.GetValue(prefetch));
-            Set(overrides, nameof(SiloOptions.MaxQueueLength), parse.GetValue(maxQueue));
-            Set(overrides, nameof(SiloOptions.DeliveryLimit), parse.GetValue(deliveryLimit));
             foreach (var value in parse.GetValue(models) ?? [])
             {
                 var binding = ModelBinding.Parse(value);
@@ -65,15 +67,7 @@ internal static class SiloCommand
 
             var configuration = Configuration(parse.GetValue(config), overrides);
             using var host = Build(configuration);
-            try
-            {
-                await host.RunAsync(cancellationToken);
-            }
-            catch (OptionsValidationException e)
-            {
-                throw new CliException("invalid silo settings: " + string.Join("; ", e.Failures));
-            }
-
+            await host.RunAsync(cancellationToken);
             return 0;
         });
 
@@ -85,6 +79,10 @@ internal static class SiloCommand
         try
         {
             return SiloHost.Build(configuration);
+        }
+        catch (OptionsValidationException e)
+        {
+            throw new CliException("invalid silo settings: " + string.Join("; ", e.Failures));
         }
         catch (FormatException e)
         {

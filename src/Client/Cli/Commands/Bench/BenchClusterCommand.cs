@@ -4,21 +4,24 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Similarity.Cli.Commands.Models;
 using Similarity.Cli.IO;
+using Similarity.Client;
 using Similarity.Grains.Contracts;
 using Similarity.Inference.Batching;
 using Similarity.Inference.Tensors;
-using Similarity.Silo.Calls;
+using Similarity.Silo.Hosting;
 using Similarity.Silo.Models;
-using Similarity.Silo.Testing;
 
 namespace Similarity.Cli.Commands.Bench;
 
 /// <summary>
-/// <c>simctl bench cluster</c>: sentences/s encoding a file through a cluster of N silos on RabbitMQ against the same
-/// model called in-process, in one run, with their ratio and the per-request overhead of the fabric in milliseconds.
-/// Both sides get the same ONNX threads in total (by default all cores in process, an equal share per silo), and the
-/// median of <c>--runs</c> timed passes after a warm-up.
+/// <c>simctl bench cluster</c>: sentences/s encoding a file through an Orleans cluster of N silos (a development
+/// cluster in this process, reached by a client over TCP through the silos' gateways, as another process would) against
+/// the same model called in-process, in one run, with their ratio and the per-request overhead of Orleans in
+/// milliseconds. Both sides get the same ONNX threads in total (by default all cores in process, an equal share per
+/// silo), and the median of <c>--runs</c> timed passes after a warm-up.
 /// </summary>
 internal static class BenchClusterCommand
 {
@@ -29,8 +32,6 @@ internal static class BenchClusterCommand
         var model = new Option<string>("--model") { Description = "Model folder (sentence-transformers layout)", Required = true };
         var input = new Option<string>("--input") { Description = "Sentences, one per line (UTF-8)", Required = true };
         var silos = new Option<int>("--silos") { Description = "Silos in the cluster (each loads the model)", DefaultValueFactory = _ => 2 };
-        var broker = new Option<string>("--broker") { Description = "RabbitMQ URI the cluster runs on", Required = true };
-        var postgres = new Option<string>("--postgres") { Description = "PostgreSQL connection string for membership (none: in-memory)" };
         var perRequest = new Option<int>("--texts-per-request") { Description = "Sentences per request through the cluster", DefaultValueFactory = _ => 64 };
         var probes = new Option<int>("--probes") { Description = "Single-sentence round trips used to measure the per-request overhead", DefaultValueFactory = _ => 200 };
         var threads = new Option<int>("--threads") { Description = "ONNX threads in process; each silo gets an equal share (0 = one per core)", DefaultValueFactory = _ => 0 };
@@ -38,9 +39,9 @@ internal static class BenchClusterCommand
         var loaderType = new Option<string>("--model-loader") { Description = "Assembly-qualified IModelLoader type (default: the model folder loader)" };
         var json = CommandOutput.JsonSwitch();
         var output = CommandOutput.Option("the figures");
-        var command = new Command("cluster", "Sentences/s through a RabbitMQ cluster of N silos vs in-process, and the per-request overhead.")
+        var command = new Command("cluster", "Sentences/s through an Orleans cluster of N silos vs in-process, and the per-request overhead.")
         {
-            model, input, silos, broker, postgres, perRequest, probes, threads, runs, loaderType, json, output,
+            model, input, silos, perRequest, probes, threads, runs, loaderType, json, output,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -54,8 +55,6 @@ internal static class BenchClusterCommand
             var settings = new Settings(
                 parse.GetRequiredValue(model),
                 EmbeddingInputs.AtLeastOne(parse.GetValue(silos), "--silos"),
-                parse.GetRequiredValue(broker),
-                parse.GetValue(postgres),
                 EmbeddingInputs.AtLeastOne(parse.GetValue(perRequest), "--texts-per-request"),
                 EmbeddingInputs.AtLeastOne(parse.GetValue(probes), "--probes"),
                 threadCount == 0 ? Environment.ProcessorCount : threadCount,
@@ -95,19 +94,20 @@ internal static class BenchClusterCommand
             inProcessProbe = await ProbeAsync(encoder.EncodeAsync, sentences, settings.Probes, cancellationToken);
         }
 
-        await using var cluster = await LocalCluster.StartAsync(
-            new LocalClusterOptions
+        await using var cluster = await DevelopmentCluster.StartAsync(
+            settings.Silos,
+            (_, silo) =>
             {
-                Broker = settings.Broker,
-                Postgres = settings.Postgres,
-                ModelLoader = loader,
-                Models = { [ModelName] = settings.ModelFolder },
-                InitialSilos = settings.Silos,
-                ConfigureSilo = (_, silo) => (silo.Threads, silo.QueueCapacity) = (settings.ThreadsPerSilo, queue),
-                ClientOptions = new GrainCallOptions { MaxItemsPerRequest = settings.TextsPerRequest, Timeout = TimeSpan.FromMinutes(5) },
+                silo.Models[ModelName] = settings.ModelFolder;
+                (silo.Threads, silo.QueueCapacity) = (settings.ThreadsPerSilo, queue);
             },
+            loader,
+            LogLevel.Warning,
             cancellationToken);
-        var remote = cluster.Client.GetEncoder(ModelName);
+        var client = new SimilarityClient(
+            await cluster.ConnectClientAsync(cancellationToken: cancellationToken),
+            new SimilarityClientOptions { MaxTextsPerRequest = settings.TextsPerRequest, Timeout = TimeSpan.FromMinutes(5) });
+        var remote = new ServedSentenceEncoder(client, ModelName, expected.Columns);
         await remote.EncodeAsync(warmUp, cancellationToken);
         var (clusterSeconds, actual) = await TimeAsync(settings.Runs, () => remote.EncodeAsync(sentences, cancellationToken));
         var clusterProbe = await ProbeAsync(remote.EncodeAsync, sentences, settings.Probes, cancellationToken);
@@ -164,7 +164,7 @@ internal static class BenchClusterCommand
     private static string ToTable(Settings settings, int sentences, Figures figures)
     {
         var text = new StringBuilder();
-        text.AppendLine(CultureInfo.InvariantCulture, $"bench cluster: {sentences} sentences, {settings.Silos} silo(s) on RabbitMQ, {settings.TextsPerRequest} per request ({figures.Requests} requests)");
+        text.AppendLine(CultureInfo.InvariantCulture, $"bench cluster: {sentences} sentences, {settings.Silos} Orleans silo(s), {settings.TextsPerRequest} per request ({figures.Requests} requests)");
         text.AppendLine(CultureInfo.InvariantCulture, $"  ONNX threads {settings.Threads} in process, {settings.ThreadsPerSilo} per silo; median of {settings.Runs} run(s); load average {figures.LoadAverage}");
         text.AppendLine(CultureInfo.InvariantCulture, $"  in-process      {figures.InProcessPerSecond,12:0.0} sentences/s");
         text.AppendLine(CultureInfo.InvariantCulture, $"  cluster         {figures.ClusterPerSecond,12:0.0} sentences/s");
@@ -202,7 +202,7 @@ internal static class BenchClusterCommand
         return Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    private sealed record Settings(string ModelFolder, int Silos, string Broker, string? Postgres, int TextsPerRequest, int Probes, int Threads, int Runs)
+    private sealed record Settings(string ModelFolder, int Silos, int TextsPerRequest, int Probes, int Threads, int Runs)
     {
         /// <summary>An equal share of the in-process threads, so both sides compute with the same number of threads.</summary>
         public int ThreadsPerSilo => Math.Max(1, Threads / Silos);

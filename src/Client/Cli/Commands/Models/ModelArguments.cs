@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Similarity.Grains.Contracts;
 using Similarity.Inference.Batching;
-using Similarity.Silo.Hosting;
 
 namespace Similarity.Cli.Commands.Models;
 
@@ -19,16 +18,9 @@ internal sealed class ModelArguments
         Required = true,
     };
 
-    public Option<string?> Cluster { get; } = new("--cluster")
-    {
-        Description = "Run through the cluster behind this RabbitMQ URI, amqp://USER:PASS@HOST:PORT/VHOST, instead of in this process.",
-    };
+    public Option<string?> Cluster { get; } = ClusterOptions.Connection("Run through the cluster whose silos are listed in this PostgreSQL database instead of in this process");
 
-    public Option<string> ClusterId { get; } = new("--cluster-id")
-    {
-        Description = "With --cluster: the silos' cluster id.",
-        DefaultValueFactory = _ => "default",
-    };
+    public Option<string> ClusterId { get; } = ClusterOptions.Id();
 
     public Option<string> Device { get; } = new("--device")
     {
@@ -124,13 +116,10 @@ internal sealed class ModelArguments
         {
             Require(!IsGiven(parse, ClusterId), "--cluster-id needs --cluster");
             Require(!IsGiven(parse, Timeout), "--timeout needs --cluster: a model run in this process has no remote reply to wait for");
-            return new ModelRequest(model, null, null, device, Options(parse), EmbeddedReplyTimeout);
+            return new ModelRequest(model, null, ClusterIdentity.DefaultClusterId, device, Options(parse), EmbeddedReplyTimeout);
         }
 
-        if (!Uri.TryCreate(cluster, UriKind.Absolute, out var broker) || broker.Scheme is not ("amqp" or "amqps"))
-        {
-            throw new CliException($"--cluster '{SiloOptionsValidator.Redact(cluster)}' must be an amqp:// or amqps:// URI (amqp://USER:PASS@HOST:PORT/VHOST)");
-        }
+        ClusterOptions.Check(cluster);
 
         foreach (var option in (Option[])[BatchTokens, MaxBatch, Threads])
         {
@@ -138,11 +127,10 @@ internal sealed class ModelArguments
         }
 
         Require(ModelNames.IsValid(model), $"--model '{model}' is not a model name: with --cluster it names a model the silos serve (--model NAME=DIR of simctl silo)");
-        var clusterId = parse.GetValue(ClusterId) ?? "default";
-        Require(ModelNames.IsValid(clusterId), $"--cluster-id '{clusterId}' must be ASCII letters, digits, '.', '_' or '-'");
+        var clusterId = ClusterOptions.CheckedId(parse, ClusterId);
         var timeout = parse.GetValue(Timeout);
         Require(double.IsFinite(timeout) && timeout > 0, $"--timeout must be a positive number of seconds, not {timeout}");
-        return new ModelRequest(model, broker, clusterId, device, new BatchingOptions(), TimeSpan.FromSeconds(timeout));
+        return new ModelRequest(model, cluster, clusterId, device, new BatchingOptions(), TimeSpan.FromSeconds(timeout));
     }
 
     private static bool IsGiven(ParseResult parse, Option option) => parse.GetResult(option) is { Implicit: false };

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Similarity.Client;
+using Similarity.Grains.Contracts;
 using Similarity.Grains.Contracts.Errors;
 using Similarity.Inference.Models;
 using Similarity.Inference.Models.Folders;
@@ -10,23 +11,31 @@ using Similarity.Silo.Models;
 namespace Similarity.Cli.Commands.Models;
 
 /// <summary>
-/// The model a command runs, as an <see cref="ISentenceEncoder"/> or <see cref="IPairClassifier"/>, whichever side of
-/// the fabric it lives on. Both ways go through <see cref="SimilarityClient"/>: with <c>--cluster</c> to the silos behind
-/// the broker, without it to an embedded one-silo cluster on the in-memory fabric that loads the folder. Commands never
-/// branch on where the model is; only errors and the name differ.
+/// The model a command runs, as an <see cref="ISentenceEncoder"/> or <see cref="IPairClassifier"/>, wherever it runs.
+/// Both ways go through <see cref="SimilarityClient"/> and the model's grains: with <c>--cluster</c> to the cluster's
+/// silos, without it to a silo embedded in this process that loads the folder. Commands never branch on where the
+/// model is; only errors and the name differ.
 /// </summary>
 internal sealed class ModelSource : IAsyncDisposable
 {
     /// <summary>The name the embedded silo serves a folder under (folder names need not be valid model names).</summary>
     private const string EmbeddedName = "model";
 
+    /// <summary>
+    /// In process a request only queues behind this process's own work, so a call keeps more requests in flight: the
+    /// batcher sorts a deeper queue by length and pads less.
+    /// </summary>
+    private const int EmbeddedConcurrentRequests = 64;
+
     private readonly SimilarityClient _client;
+    private readonly IAsyncDisposable? _silo;
     private readonly ISentenceEncoder? _encoder;
     private readonly IPairClassifier? _classifier;
 
-    private ModelSource(SimilarityClient client, string name, ISentenceEncoder? encoder, IPairClassifier? classifier)
+    private ModelSource(SimilarityClient client, IAsyncDisposable? silo, string name, ISentenceEncoder? encoder, IPairClassifier? classifier)
     {
         _client = client;
+        _silo = silo;
         Name = name;
         _encoder = encoder;
         _classifier = classifier;
@@ -52,57 +61,80 @@ internal sealed class ModelSource : IAsyncDisposable
             : await OpenServedAsync(request, expected, cancellationToken);
     }
 
-    public ValueTask DisposeAsync() => _client.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await _client.DisposeAsync();
+        if (_silo is not null)
+        {
+            await _silo.DisposeAsync();
+        }
+    }
 
     private static async Task<ModelSource> OpenEmbeddedAsync(ModelRequest request, ModelFolderKind? expected, CancellationToken cancellationToken)
     {
         var folder = request.Model;
         var kind = ModelLoader.DetectKind(folder, expected);
-
-        var options = new SimilarityClientOptions
+        var options = new SiloOptions
         {
-            Device = request.Device,
-            EmbeddedModels = { [EmbeddedName] = folder },
-            EmbeddedLogLevel = LogLevel.None,
-            Timeout = request.ReplyTimeout,
-            ConfigureEmbeddedSilo = silo => Apply(request.Batching, silo),
+            SiloPort = 0,
+            GatewayPort = 0,
+            Device = request.Device.Name(),
+            Models = { [EmbeddedName] = folder },
+            BatchTokens = request.Batching.BatchTokens,
+            MaxBatch = request.Batching.MaxBatchSize,
+            Threads = request.Batching.IntraOpThreads,
         };
-        SimilarityClient client;
+
+        EmbeddedSilo silo;
         try
         {
-            client = await SimilarityClient.StartEmbeddedAsync(options, new ModelFolderLoader(), cancellationToken);
+            silo = await EmbeddedSilo.StartAsync(options, new ModelFolderLoader(), LogLevel.None, cancellationToken);
         }
         catch (ModelLoadException e) when (e.InnerException is { } cause)
         {
-            // The silo names itself and its device; in process the model's own message is the whole story.
+            // The silo names the model binding and device; in process the model's own message is the whole story.
             throw new CliException(cause.Message, cause);
         }
 
+        var client = new SimilarityClient(silo.Grains, new SimilarityClientOptions
+        {
+            Device = request.Device,
+            Timeout = request.ReplyTimeout,
+            MaxConcurrentRequests = EmbeddedConcurrentRequests,
+        });
         try
         {
-            return await ProbeAsync(client, EmbeddedName, ModelFolder.DisplayName(folder), kind, cancellationToken);
+            return await ProbeAsync(client, silo, EmbeddedName, ModelFolder.DisplayName(folder), kind, cancellationToken);
         }
         catch
         {
-            await client.DisposeAsync();
+            await silo.DisposeAsync();
             throw;
         }
     }
 
     private static async Task<ModelSource> OpenServedAsync(ModelRequest request, ModelFolderKind? expected, CancellationToken cancellationToken)
     {
-        var client = await SimilarityClient.ConnectAsync(
-            new SimilarityClientOptions { Broker = request.Cluster, ClusterId = request.ClusterId!, Device = request.Device, Timeout = request.ReplyTimeout },
-            cancellationToken);
+        SimilarityClient client;
         try
         {
-            return await ProbeAsync(client, request.Model, request.Model, expected, cancellationToken);
+            client = await SimilarityClient.ConnectAsync(
+                new SimilarityClientOptions { Cluster = request.Cluster, ClusterId = request.ClusterId, Device = request.Device, Timeout = request.ReplyTimeout },
+                cancellationToken);
+        }
+        catch (ClusterUnavailableException e)
+        {
+            throw new CliException(e.Message, e);
+        }
+
+        try
+        {
+            return await ProbeAsync(client, null, request.Model, request.Model, expected, cancellationToken);
         }
         catch (ModelNotServedException e)
         {
             await client.DisposeAsync();
-            var broker = SiloOptionsValidator.Redact(request.Cluster!.ToString());
-            throw new CliException($"{e.Message} in cluster '{request.ClusterId}' at {broker}", e);
+            throw new CliException($"{e.Message} in cluster '{request.ClusterId}'", e);
         }
         catch
         {
@@ -112,13 +144,15 @@ internal sealed class ModelSource : IAsyncDisposable
     }
 
     /// <summary>Asks the model's silos what it is (an empty request returns its width), trying the expected kind first.</summary>
-    private static async Task<ModelSource> ProbeAsync(SimilarityClient client, string model, string name, ModelFolderKind? kind, CancellationToken cancellationToken)
+    private static async Task<ModelSource> ProbeAsync(
+        SimilarityClient client, IAsyncDisposable? silo, string model, string name, ModelFolderKind? kind, CancellationToken cancellationToken)
     {
         if (kind != ModelFolderKind.CrossEncoder)
         {
             try
             {
-                return new ModelSource(client, name, await client.GetSentenceEncoderAsync(model, cancellationToken), null);
+                var width = await client.EncodeAsync([], model, cancellationToken: cancellationToken);
+                return new ModelSource(client, silo, name, new ServedSentenceEncoder(client, model, width.Columns), null);
             }
             catch (UnsupportedOperationException) when (kind is null)
             {
@@ -126,14 +160,7 @@ internal sealed class ModelSource : IAsyncDisposable
             }
         }
 
-        return new ModelSource(client, name, null, await client.GetPairClassifierAsync(model, cancellationToken));
-    }
-
-    /// <summary>The batching settings a command line can give (<see cref="ModelArguments"/>); the silo keeps its defaults for the rest.</summary>
-    private static void Apply(Inference.Batching.BatchingOptions batching, SiloOptions silo)
-    {
-        silo.BatchTokens = batching.BatchTokens;
-        silo.MaxBatch = batching.MaxBatchSize;
-        silo.Threads = batching.IntraOpThreads;
+        var labels = await client.PredictAsync([], model, cancellationToken);
+        return new ModelSource(client, silo, name, null, new ServedPairClassifier(client, model, labels.Columns));
     }
 }

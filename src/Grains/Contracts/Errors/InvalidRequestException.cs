@@ -1,7 +1,0 @@
-namespace Similarity.Grains.Contracts.Errors;
-
-/// <summary>The request is malformed (invalid UTF-8, a truncated payload, a bad parameter); the caller must fix it.</summary>
-public sealed class InvalidRequestException(string message, string? parameter = null, Exception? inner = null) : GrainException(message, parameter, inner)
-{
-    public override GrainErrorCode Code => GrainErrorCode.InvalidRequest;
-}

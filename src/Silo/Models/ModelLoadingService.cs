@@ -1,0 +1,53 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Similarity.Grains.Contracts;
+using Similarity.Grains.Serving;
+using Similarity.Silo.Hosting;
+using Similarity.Silo.Metrics;
+
+namespace Similarity.Silo.Models;
+
+/// <summary>
+/// Loads every model the silo serves, side by side, and publishes them to <see cref="ServedModels"/>. Registered before
+/// Orleans, so the silo joins the cluster (and placement can pick it) only once its models answer; a model that fails
+/// to load stops the silo with a message naming it. On shutdown, after Orleans has stopped, it releases the runtimes.
+/// The batchers' metrics are created with it: they observe the models it loads.
+/// </summary>
+internal sealed class ModelLoadingService(
+    IOptions<SiloOptions> options,
+    IModelLoader loader,
+    ServedModels served,
+#pragma warning disable CS9113 // injected so its observable instruments exist from the start
+    BatcherMetrics batcherMetrics,
+#pragma warning restore CS9113
+    ILogger<ModelLoadingService> logger) : IHostedService
+{
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var settings = options.Value;
+        var loads = settings.ModelBindings.Select(binding =>
+        {
+            logger.LogInformation("Loading model {Model} from {Path} for {Device}", binding.Name, binding.Path, settings.DeviceClass.Name());
+            return loader.LoadAsync(binding, settings.LoadSettings, cancellationToken);
+        }).ToArray();
+
+        try
+        {
+            served.Publish(await Task.WhenAll(loads).ConfigureAwait(false));
+        }
+        catch
+        {
+            foreach (var load in loads.Where(l => l.IsCompletedSuccessfully))
+            {
+                await load.Result.DisposeAsync().ConfigureAwait(false);
+            }
+
+            throw;
+        }
+
+        logger.LogInformation("Serving {Models} on {Device}", string.Join(", ", served.Names), settings.DeviceClass.Name());
+    }
+
+    public async Task StopAsync(CancellationToken cancellationToken) => await served.DisposeAsync().ConfigureAwait(false);
+}
