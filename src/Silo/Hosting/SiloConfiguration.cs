@@ -1,17 +1,13 @@
-using Microsoft.Extensions.DependencyInjection;
 using Orleans.Configuration;
 using Orleans.Dashboard;
-using Orleans.Placement;
-using Orleans.Runtime.MembershipService.SiloMetadata;
 using Similarity.Grains.Contracts;
-using Similarity.Grains.Placement;
 
 namespace Similarity.Silo.Hosting;
 
 /// <summary>
-/// How a silo runs Orleans: PostgreSQL (ADO.NET providers) for membership, grain state and reminders, or localhost
-/// clustering and in-memory state when embedded; its endpoints and name; the silo metadata and placement filter that
-/// send each model's requests to silos serving it; failure detection tuned to seconds; the dashboard with HTTP.
+/// How a silo process runs Orleans: PostgreSQL (ADO.NET providers) for membership, grain state and reminders, or
+/// localhost clustering and in-memory state when embedded; its endpoints and name; failure detection tuned to seconds;
+/// the dashboard with HTTP; and the models it serves (<see cref="SimilaritySiloBuilderExtensions.AddSimilarityServing"/>).
 /// </summary>
 internal static class SiloConfiguration
 {
@@ -37,9 +33,7 @@ internal static class SiloConfiguration
             ClusterStorage.Apply(silo, options.Cluster!);
         }
 
-        var role = new SiloRole(options.DeviceClass, options.Models.Keys.ToHashSet(StringComparer.Ordinal), settings.Http?.Published.ToString().TrimEnd('/'));
-        silo.UseSiloMetadata(role.ToMetadata());
-        silo.Services.AddPlacementFilter<ServedModelPlacementFilterStrategy, ServedModelPlacementFilterDirector>(ServiceLifetime.Singleton);
+        silo.AddSimilarityServing(options, settings.Http?.Published);
         FailureDetection.Apply(silo);
         silo.Configure<SiloMessagingOptions>(messaging => messaging.ResponseTimeout = TimeSpan.FromSeconds(options.TimeoutSeconds));
         if (settings.Http is not null)

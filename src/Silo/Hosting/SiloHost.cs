@@ -5,7 +5,6 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Similarity.Silo.Http;
-using Similarity.Silo.Models;
 
 namespace Similarity.Silo.Hosting;
 
@@ -17,10 +16,10 @@ public static class SiloHost
 
     /// <summary>
     /// Builds a silo from <paramref name="configuration"/> (its <c>Silo</c> and <c>Logging</c> sections); invalid settings
-    /// throw <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> listing every problem. Services start in
-    /// this order: Kestrel (so <c>/healthz</c> answers while models load), the models, then the Orleans silo, which joins
-    /// the cluster only once its models answer. <paramref name="configureServices"/> runs first, so callers can supply
-    /// their own instances (a model loader).
+    /// throw <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> listing every problem. Kestrel starts
+    /// first (so <c>/healthz</c> answers while models load), then the Orleans silo, which loads its models and joins the
+    /// cluster only once they answer. <paramref name="configureServices"/> runs first, so callers can supply their own
+    /// instances (a model loader).
     /// </summary>
     public static IHost Build(IConfiguration configuration, Action<IServiceCollection>? configureServices = null) =>
         Build(SiloSettings.Read(configuration), configuration, configureServices);
@@ -39,7 +38,7 @@ public static class SiloHost
             .ConfigureServices(services =>
             {
                 configureServices?.Invoke(services);
-                services.AddSimilaritySilo(silo);
+                services.AddSimilaritySiloProcess(silo);
                 services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(silo.Options.DrainSeconds + 5));
             });
 
@@ -55,7 +54,6 @@ public static class SiloHost
                 }));
         }
 
-        builder.ConfigureServices(services => services.AddHostedService<ModelLoadingService>());
         builder.UseOrleans(orleans => SiloConfiguration.Apply(orleans, silo));
         return builder.Build();
     }

@@ -15,7 +15,6 @@ public static class SiloTelemetry
 
     public static IServiceCollection AddSiloTelemetry(this IServiceCollection services)
     {
-        services.AddSingleton<BatcherMetrics>();
         services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter(WorkerMetrics.MeterName, BatcherMetrics.MeterName, HttpMetrics.MeterName)
             .AddMeter(ExternalMeters)

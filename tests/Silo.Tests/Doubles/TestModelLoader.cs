@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Similarity.Grains.Serving;
 using Similarity.Silo.Models;
 
 namespace Similarity.Silo.Tests.Doubles;
@@ -24,14 +25,14 @@ public sealed class TestModelLoader : IModelLoader
         return InstancePrefix + key;
     }
 
-    public Task<LoadedModel> LoadAsync(ModelBinding binding, ModelLoadSettings settings, CancellationToken cancellationToken = default)
+    public Task<ServedModel> LoadAsync(ModelBinding binding, ModelLoadSettings settings, CancellationToken cancellationToken = default)
     {
         if (binding.Path.StartsWith(InstancePrefix, StringComparison.Ordinal))
         {
             var runtime = Instances.TryGetValue(binding.Path[InstancePrefix.Length..], out var found)
                 ? found
                 : throw new ModelLoadException($"model '{binding.Name}': no test instance {binding.Path}");
-            return Task.FromResult(new LoadedModel(binding.Name, runtime as Inference.Models.ISentenceEncoder, runtime as Inference.Models.IPairClassifier));
+            return Task.FromResult(new ServedModel(binding.Name, runtime as Inference.Models.ISentenceEncoder, runtime as Inference.Models.IPairClassifier, owner: NotOwned.Instance));
         }
 
         if (!File.Exists(Path.Combine(binding.Path, TestModelSpec.FileName)))
@@ -40,9 +41,9 @@ public sealed class TestModelLoader : IModelLoader
         }
 
         var spec = TestModelSpec.Read(binding.Path);
-        LoadedModel model = spec.Kind == "cross-encoder"
-            ? new LoadedModel(binding.Name, null, new HashPairClassifier())
-            : new LoadedModel(binding.Name, new HashSentenceEncoder(), null);
+        ServedModel model = spec.Kind == "cross-encoder"
+            ? new ServedModel(binding.Name, null, new HashPairClassifier())
+            : new ServedModel(binding.Name, new HashSentenceEncoder(), null);
         return Task.FromResult(model);
     }
 }

@@ -1,3 +1,4 @@
+using Similarity.Grains.Contracts;
 using Similarity.Grains.Contracts.Errors;
 using Similarity.Grains.Encoders;
 using Similarity.Inference.Batching;
@@ -7,14 +8,21 @@ using Similarity.Silo.Tests.Doubles;
 
 namespace Similarity.Silo.Tests.Grains;
 
+/// <summary>What every worker grain checks around a call to its model (<see cref="ModelRequestGuard"/>), without a cluster.</summary>
 public class EncoderGrainTests
 {
+    private static readonly ModelKey Mini = new("mini", DeviceClass.Cpu);
+
+    private static ModelRequestGuard Guard(int maxItems = 2048) =>
+        new(new EncodingLimits { MaxItemsPerRequest = maxItems }, new WorkerMetrics(new TestMeterFactory()), "encode", "texts", "embeddings");
+
+    private static Task<EmbeddingMatrix> EncodeAsync(ModelRequestGuard guard, ISentenceEncoder encoder, string[] texts) =>
+        guard.RunAsync(Mini, texts, encoder.Dimension, encoder.EncodeAsync, CancellationToken.None);
+
     [Fact]
     public async Task More_texts_than_a_request_may_hold_are_refused_naming_the_model()
     {
-        var grain = new EncoderGrain("mini", new HashSentenceEncoder(), new EncodingLimits { MaxItemsPerRequest = 3 });
-
-        var error = await Assert.ThrowsAsync<RequestTooLargeException>(() => grain.EncodeAsync(["a", "b", "c", "d"]));
+        var error = await Assert.ThrowsAsync<RequestTooLargeException>(() => EncodeAsync(Guard(maxItems: 3), new HashSentenceEncoder(), ["a", "b", "c", "d"]));
 
         Assert.Contains("model 'mini' has 4 texts; at most 3", error.Message);
     }
@@ -23,9 +31,8 @@ public class EncoderGrainTests
     public async Task An_empty_request_is_answered_without_calling_the_model()
     {
         var encoder = new HashSentenceEncoder(5);
-        var grain = new EncoderGrain("mini", encoder);
 
-        var result = await grain.EncodeAsync([]);
+        var result = await EncodeAsync(Guard(), encoder, []);
 
         Assert.Equal((0, 5, 0L), (result.Rows, result.Columns, encoder.Calls));
     }
@@ -33,33 +40,15 @@ public class EncoderGrainTests
     [Fact]
     public async Task A_model_returning_the_wrong_number_of_rows_is_a_fault_not_a_result()
     {
-        var grain = new EncoderGrain("broken", new ShortEncoder());
+        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => EncodeAsync(Guard(), new ShortEncoder(), ["a", "b"]));
 
-        var error = await Assert.ThrowsAsync<InvalidOperationException>(() => grain.EncodeAsync(["a", "b"]));
-
-        Assert.Contains("model 'broken' returned 1 embeddings for 2 texts", error.Message);
-    }
-
-    [Fact]
-    public void A_grain_name_must_be_a_valid_model_name()
-    {
-        Assert.Throws<ArgumentException>(() => new EncoderGrain("has space", new HashSentenceEncoder()));
-    }
-
-    [Fact]
-    public async Task Cross_encoder_requests_over_the_limit_are_refused()
-    {
-        var grain = new CrossEncoderGrain("cross", new HashPairClassifier(), new EncodingLimits { MaxItemsPerRequest = 1 });
-
-        await Assert.ThrowsAsync<RequestTooLargeException>(() => grain.PredictAsync([new("a", "b"), new("c", "d")]));
+        Assert.Contains("model 'mini' returned 1 embeddings for 2 texts", error.Message);
     }
 
     [Fact]
     public async Task A_full_batcher_queue_is_an_overloaded_error_naming_the_model()
     {
-        var grain = new EncoderGrain("mini", new FullQueueEncoder());
-
-        var error = await Assert.ThrowsAsync<OverloadedException>(() => grain.EncodeAsync(["a", "b"]));
+        var error = await Assert.ThrowsAsync<OverloadedException>(() => EncodeAsync(Guard(), new FullQueueEncoder(), ["a", "b"]));
 
         Assert.Equal("model 'mini' is overloaded: 100 items are queued in its batcher and 2 more would exceed 100; retry later", error.Message);
     }
@@ -67,11 +56,25 @@ public class EncoderGrainTests
     [Fact]
     public async Task A_request_larger_than_the_batcher_queue_is_too_large_rather_than_overloaded()
     {
-        var grain = new EncoderGrain("mini", new RefusingEncoder(new EncoderOverloadedException(requested: 3, queued: 0, capacity: 2)));
+        var refusing = new RefusingEncoder(new EncoderOverloadedException(requested: 3, queued: 0, capacity: 2));
 
-        var error = await Assert.ThrowsAsync<RequestTooLargeException>(() => grain.EncodeAsync(["a", "b", "c"]));
+        var error = await Assert.ThrowsAsync<RequestTooLargeException>(() => EncodeAsync(Guard(), refusing, ["a", "b", "c"]));
 
         Assert.Contains("model 'mini' has 3 items; its batcher holds at most 2", error.Message);
+    }
+
+    [Fact]
+    public async Task Each_request_is_counted_by_outcome()
+    {
+        var meters = new TestMeterFactory();
+        var guard = new ModelRequestGuard(EncodingLimits.Default, new WorkerMetrics(meters), "encode", "texts", "embeddings");
+        using var requests = new MeasurementRecorder<long>(meters, WorkerMetrics.MeterName, "similarity.worker.requests");
+
+        await guard.RunAsync(Mini, ["a", "b"], 16, new HashSentenceEncoder().EncodeAsync, CancellationToken.None);
+        await Assert.ThrowsAsync<OverloadedException>(() => guard.RunAsync(Mini, ["a"], 8, new FullQueueEncoder().EncodeAsync, CancellationToken.None));
+
+        var outcomes = requests.Measurements.Select(m => (m.Value, (string)m.Tags["outcome"]!, (string)m.Tags["model"]!)).ToArray();
+        Assert.Equal([(1L, "ok", "mini"), (1L, "rejected", "mini")], outcomes);
     }
 
     private sealed class RefusingEncoder(Exception refusal) : ISentenceEncoder

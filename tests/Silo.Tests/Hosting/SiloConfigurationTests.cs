@@ -8,11 +8,11 @@ namespace Similarity.Silo.Tests.Hosting;
 public class SiloConfigurationTests
 {
     [Fact]
-    public void A_json_settings_file_binds_models_device_and_limits()
+    public void A_json_settings_file_binds_cluster_models_device_and_limits()
     {
         const string json = """
-            {"Silo": {"Broker": "amqp://u:p@rabbit:5672/", "Device": "gpu", "Models": {"minilm": "/models/minilm", "ms-marco": "/models/ce"},
-                      "Prefetch": 128, "MaxQueueLength": 500, "Http": "0.0.0.0:8080"}}
+            {"Silo": {"Cluster": "Host=db;Port=5432;Username=silo;Password=x;Database=similarity", "Device": "gpu",
+                      "Models": {"minilm": "/models/minilm", "ms-marco": "/models/ce"}, "QueueCapacity": 500, "SiloPort": 11112, "Http": "0.0.0.0:8080"}}
             """;
         var configuration = new ConfigurationBuilder().AddJsonStream(new MemoryStream(Encoding.UTF8.GetBytes(json))).Build();
 
@@ -20,7 +20,7 @@ public class SiloConfigurationTests
 
         Assert.Equal(DeviceClass.Gpu, options.DeviceClass);
         Assert.Equal(["minilm=/models/minilm", "ms-marco=/models/ce"], options.ModelBindings.Select(b => b.ToString()));
-        Assert.Equal((128, 500), (options.QueueOptions.Prefetch, options.QueueOptions.MaxLength));
+        Assert.Equal((500, 11112, false), (options.LoadSettings.Batching.QueueCapacity, options.SiloPort, options.IsEmbedded));
         Assert.Empty(new SiloOptionsValidator().Validate(null, options).Failures ?? []);
     }
 

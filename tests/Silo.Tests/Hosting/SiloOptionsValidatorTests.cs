@@ -16,9 +16,9 @@ public class SiloOptionsValidatorTests
     }
 
     [Fact]
-    public void A_silo_without_models_is_refused()
+    public void A_silo_without_models_is_valid_it_serves_other_grains()
     {
-        Assert.Contains("no models: give at least one --model NAME=DIR", Problems(new SiloOptions()));
+        Assert.Empty(Problems(new SiloOptions()));
     }
 
     [Fact]
@@ -31,15 +31,43 @@ public class SiloOptionsValidatorTests
     }
 
     [Fact]
-    public void A_broker_that_is_not_amqp_is_refused_without_showing_the_password()
+    public void A_cluster_that_is_not_a_postgresql_connection_string_is_refused_without_showing_the_password()
     {
         var options = Valid();
-        options.Broker = "http://user:secret@host:5672/";
+        options.Cluster = "Server=db;Pasword=secret";
 
         var problem = Assert.Single(Problems(options));
 
-        Assert.Contains("must be an amqp:// or amqps:// URI", problem);
+        Assert.StartsWith("--cluster is not a PostgreSQL connection string", problem);
         Assert.DoesNotContain("secret", problem);
+    }
+
+    [Fact]
+    public void A_cluster_connection_string_must_name_its_host()
+    {
+        var options = Valid();
+        options.Cluster = "Username=silo;Password=secret;Database=similarity";
+
+        Assert.Contains("--cluster must name the PostgreSQL Host (Host=...;Port=...;Username=...;Database=...)", Problems(options));
+    }
+
+    [Fact]
+    public void A_primary_silo_is_only_for_development_clusters()
+    {
+        var options = Valid();
+        options.Cluster = "Host=db;Username=silo";
+        options.PrimarySilo = "127.0.0.1:11111";
+
+        Assert.Contains(Problems(options), p => p.StartsWith("--primary-silo is for development clusters", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Silo_and_gateway_ports_must_differ()
+    {
+        var options = Valid();
+        options.GatewayPort = options.SiloPort;
+
+        Assert.Contains($"--silo-port and --gateway-port must differ; both are {options.SiloPort}", Problems(options));
     }
 
     [Fact]
@@ -56,7 +84,7 @@ public class SiloOptionsValidatorTests
     {
         var options = Valid();
         options.BatchTokens = 0;
-        options.Prefetch = -1;
+        options.QueueCapacity = -1;
         options.MaxWaitMs = -5;
 
         Assert.Equal(3, Problems(options).Count);

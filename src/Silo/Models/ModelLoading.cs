@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Similarity.Grains.Contracts;
@@ -9,21 +8,24 @@ using Similarity.Silo.Metrics;
 namespace Similarity.Silo.Models;
 
 /// <summary>
-/// Loads every model the silo serves, side by side, and publishes them to <see cref="ServedModels"/>. Registered before
-/// Orleans, so the silo joins the cluster (and placement can pick it) only once its models answer; a model that fails
-/// to load stops the silo with a message naming it. On shutdown, after Orleans has stopped, it releases the runtimes.
-/// The batchers' metrics are created with it: they observe the models it loads.
+/// Loads every model the silo serves, side by side, and publishes them to <see cref="ServedModels"/>, as a step of the
+/// Orleans silo's own start: the silo becomes active in the cluster (and placement can pick it) only once its models
+/// answer, and a model that fails to load stops the silo with a message naming it. On stop, once the silo's grains are
+/// gone, it releases the runtimes. The batchers' metrics are created with it: they observe the models it loads.
 /// </summary>
-internal sealed class ModelLoadingService(
+internal sealed class ModelLoading(
     IOptions<SiloOptions> options,
     IModelLoader loader,
     ServedModels served,
 #pragma warning disable CS9113 // injected so its observable instruments exist from the start
     BatcherMetrics batcherMetrics,
 #pragma warning restore CS9113
-    ILogger<ModelLoadingService> logger) : IHostedService
+    ILogger<ModelLoading> logger) : ILifecycleParticipant<ISiloLifecycle>
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(ModelLoading), ServiceLifecycleStage.ApplicationServices, LoadAsync, ReleaseAsync);
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
     {
         var settings = options.Value;
         var loads = settings.ModelBindings.Select(binding =>
@@ -49,5 +51,5 @@ internal sealed class ModelLoadingService(
         logger.LogInformation("Serving {Models} on {Device}", string.Join(", ", served.Names), settings.DeviceClass.Name());
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken) => await served.DisposeAsync().ConfigureAwait(false);
+    private async Task ReleaseAsync(CancellationToken cancellationToken) => await served.DisposeAsync().ConfigureAwait(false);
 }
