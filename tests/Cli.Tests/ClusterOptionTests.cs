@@ -8,6 +8,9 @@ namespace Similarity.Cli.Tests;
 /// </summary>
 public class ClusterOptionTests
 {
+    /// <summary>A PostgreSQL address nothing listens on.</summary>
+    private const string Unreachable = "Host=127.0.0.1;Port=1;Username=silo;Password=secret;Database=similarity;Timeout=2";
+
     [Theory]
     [InlineData("encode")]
     [InlineData("predict")]
@@ -24,17 +27,18 @@ public class ClusterOptionTests
     }
 
     [Fact]
-    public async Task A_cluster_that_is_not_an_amqp_uri_is_refused_without_its_password()
+    public async Task A_cluster_that_is_not_a_postgresql_connection_string_is_refused_without_its_password()
     {
-        var result = await Simctl.RunWithInputAsync("x\n", "encode", "--model", "minilm", "--cluster", "http://user:secret@rabbit:5672/");
+        var result = await Simctl.RunWithInputAsync("x\n", "encode", "--model", "minilm", "--cluster", "Server=db;Pasword=secret");
 
-        CliAssert.OneLineError(result, "--cluster 'http://user:***@rabbit:5672/' must be an amqp:// or amqps:// URI");
+        CliAssert.OneLineError(result, "--cluster is not a PostgreSQL connection string");
+        Assert.DoesNotContain("secret", result.StandardError);
     }
 
     [Fact]
     public async Task With_a_cluster_the_model_is_a_name_not_a_folder()
     {
-        var result = await Simctl.RunWithInputAsync("x\n", "encode", "--model", SharedFolder.Model("bert-mean"), "--cluster", "amqp://guest:guest@127.0.0.1:1/");
+        var result = await Simctl.RunWithInputAsync("x\n", "encode", "--model", SharedFolder.Model("bert-mean"), "--cluster", Unreachable);
 
         CliAssert.OneLineError(result, "is not a model name: with --cluster it names a model the silos serve");
     }
@@ -42,7 +46,7 @@ public class ClusterOptionTests
     [Fact]
     public async Task In_process_batching_options_are_refused_with_a_cluster()
     {
-        var result = await Simctl.RunWithInputAsync("x\n", "encode", "--model", "minilm", "--cluster", "amqp://guest:guest@127.0.0.1:1/", "--batch-tokens", "512");
+        var result = await Simctl.RunWithInputAsync("x\n", "encode", "--model", "minilm", "--cluster", Unreachable, "--batch-tokens", "512");
 
         CliAssert.OneLineError(result, "--batch-tokens applies to a model run in this process");
     }
@@ -69,17 +73,18 @@ public class ClusterOptionTests
     [InlineData("NaN")]
     public async Task A_timeout_that_is_not_a_positive_number_of_seconds_is_refused(string timeout)
     {
-        var result = await Simctl.RunWithInputAsync("x\n", "encode", "--model", "minilm", "--cluster", "amqp://guest:guest@127.0.0.1:1/", "--timeout", timeout);
+        var result = await Simctl.RunWithInputAsync("x\n", "encode", "--model", "minilm", "--cluster", Unreachable, "--timeout", timeout);
 
         CliAssert.OneLineError(result, "--timeout must be a positive number of seconds");
     }
 
     [Fact]
-    public async Task An_unreachable_broker_is_one_line_naming_the_fabric()
+    public async Task An_unreachable_cluster_database_is_one_line_naming_it_without_the_password()
     {
-        var result = await Simctl.RunWithInputAsync("x\n", "encode", "--model", "minilm", "--cluster", "amqp://guest:guest@127.0.0.1:1/");
+        var result = await Simctl.RunWithInputAsync("x\n", "encode", "--model", "minilm", "--cluster", Unreachable);
 
-        CliAssert.OneLineError(result, "fabric is unavailable: cannot reach the broker at 127.0.0.1:1");
+        CliAssert.OneLineError(result, "cannot connect to cluster 'default' listed in PostgreSQL at 127.0.0.1:1/similarity");
+        Assert.DoesNotContain("secret", result.StandardError);
     }
 
     [Fact]

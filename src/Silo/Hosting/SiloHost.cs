@@ -62,6 +62,7 @@ public static class SiloHost
     {
         // Orleans reports every routine step at Information; a silo's own log says what it serves and what failed.
         logging.AddFilter("Orleans", LogLevel.Warning);
+        logging.AddFilter("Polly", LogLevel.Warning);
         logging.AddConfiguration(configuration.GetSection("Logging"));
         logging.AddSimpleConsole(console =>
         {
