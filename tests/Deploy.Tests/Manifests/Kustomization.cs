@@ -1,5 +1,6 @@
 using k8s;
 using YamlDotNet.Core;
+using YamlDotNet.Serialization;
 
 namespace Similarity.Deploy.Tests.Manifests;
 
@@ -25,11 +26,11 @@ public sealed class Kustomization
     public List<KustomizationImage> Images { get; set; } = [];
 
     /// <summary>The file, relative to <c>deploy/k8s</c>; set when loaded.</summary>
-    [YamlDotNet.Serialization.YamlIgnore]
+    [YamlIgnore]
     public string File { get; private set; } = "";
 
     /// <summary>The folder the file is in, relative to <c>deploy/k8s</c> ("" for the root).</summary>
-    [YamlDotNet.Serialization.YamlIgnore]
+    [YamlIgnore]
     public string Folder => Path.GetDirectoryName(File) ?? "";
 
     public static Kustomization Load(string path, string name)

@@ -72,11 +72,18 @@ public class ContainerEnvironmentTests
     }
 
     [Fact]
-    public void An_argument_that_is_one_reference_expands_to_its_variable_and_any_other_stays_text()
+    public void An_argument_that_is_one_reference_expands_to_its_variable()
     {
         var environment = Load();
 
-        Assert.Equal(EnvironmentSource.Secret, environment.Expand("$(APP_PASSWORD)").Source);
+        Assert.Equal(new EnvironmentValue(EnvironmentSource.Secret, null, "credentials", "PASSWORD"), environment.Expand("$(APP_PASSWORD)"));
+    }
+
+    [Fact]
+    public void An_argument_with_text_around_a_reference_stays_as_written()
+    {
+        var environment = Load();
+
         Assert.Equal(EnvironmentValue.Literal("$(MODE)x"), environment.Expand("$(MODE)x"));
     }
 

@@ -3,15 +3,31 @@ namespace Similarity.Deploy.Tests.Simctl;
 public class SimctlInvocationTests
 {
     [Fact]
-    public void Leading_words_are_verbs_and_the_rest_options_with_values()
+    public void Leading_words_are_the_verbs()
     {
-        var invocation = SimctlInvocation.Parse(["db", "migrate", "--cluster", "$(CONN)", "--dry-run", "--split=dev"]);
+        var invocation = SimctlInvocation.Parse(["db", "migrate", "--cluster", "$(CONN)"]);
 
+        Assert.Equal(["db", "migrate"], invocation.Verbs);
         Assert.Equal("db migrate", invocation.Command);
+    }
+
+    [Fact]
+    public void An_option_takes_the_word_after_it_or_the_text_after_an_equals_sign()
+    {
+        var invocation = SimctlInvocation.Parse(["eval", "--cluster", "$(CONN)", "--split=dev"]);
+
         Assert.Equal("$(CONN)", invocation.Option("--cluster"));
-        Assert.True(invocation.Has("--dry-run"));
-        Assert.Null(invocation.Option("--dry-run"));
         Assert.Equal("dev", invocation.Option("--split"));
+    }
+
+    [Fact]
+    public void An_option_followed_by_another_option_is_a_flag_without_a_value()
+    {
+        var invocation = SimctlInvocation.Parse(["eval", "--quiet", "--model", "a"]);
+
+        Assert.True(invocation.Has("--quiet"));
+        Assert.Null(invocation.Option("--quiet"));
+        Assert.Equal("a", invocation.Option("--model"));
     }
 
     [Fact]
