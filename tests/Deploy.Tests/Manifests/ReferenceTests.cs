@@ -72,6 +72,20 @@ public class ReferenceTests
         Assert.Empty(undefined);
     }
 
+    [Fact]
+    public void Every_variable_a_command_line_refers_to_is_defined()
+    {
+        var undefined =
+            from pod in Manifests.PodTemplates
+            from container in pod.Containers
+            let environment = ContainerEnvironment.Of(container, Manifests)
+            from argument in (container.Command ?? []).Concat(container.Args ?? [])
+            from name in environment.UndefinedReferences(argument)
+            select $"{pod} container {container.Name}: '{argument}' refers to {name}";
+
+        Assert.Empty(undefined);
+    }
+
     private static IEnumerable<(string Name, string? Key)> SecretReferences(V1Container container, V1PodSpec pod) =>
         (container.Env ?? []).Where(e => e.ValueFrom?.SecretKeyRef is not null).Select(e => (e.ValueFrom.SecretKeyRef.Name, (string?)e.ValueFrom.SecretKeyRef.Key))
             .Concat((container.EnvFrom ?? []).Where(e => e.SecretRef is not null).Select(e => (e.SecretRef.Name, (string?)null)))

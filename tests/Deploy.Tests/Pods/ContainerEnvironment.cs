@@ -40,6 +40,13 @@ public sealed partial class ContainerEnvironment
         return this[name] ?? throw new ManifestException($"argument '{argument}' refers to {name}, which the container's environment does not define");
     }
 
+    /// <summary>
+    /// The variables <paramref name="argument"/> refers to as <c>$(NAME)</c> that this environment lacks: the kubelet
+    /// leaves such a reference as written, so the program would get the literal text. <c>$$(</c> is an escaped <c>$(</c>.
+    /// </summary>
+    public IEnumerable<string> UndefinedReferences(string argument) =>
+        References().Matches(argument).Select(m => m.Groups[1].Value).Where(name => !_variables.ContainsKey(name));
+
     public static ContainerEnvironment Of(V1Container container, ManifestSet manifests)
     {
         var variables = new Dictionary<string, EnvironmentValue>(StringComparer.Ordinal);
@@ -91,4 +98,7 @@ public sealed partial class ContainerEnvironment
 
     [GeneratedRegex(@"^\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)$")]
     private static partial Regex Reference();
+
+    [GeneratedRegex(@"(?<!\$)\$\(([A-Za-z_][A-Za-z0-9_.-]*)\)")]
+    private static partial Regex References();
 }

@@ -97,6 +97,14 @@ public class ContainerEnvironmentTests
         Assert.Contains("MISSING", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void References_to_undefined_variables_anywhere_in_an_argument_are_named_and_escaped_ones_are_not()
+    {
+        var environment = Load();
+
+        Assert.Equal(["MISSING"], environment.UndefinedReferences("/out/$(PORT)-$(MISSING)-$$(ESCAPED).json"));
+    }
+
     private static ContainerEnvironment Load()
     {
         using var scratch = new ScratchFolder();
