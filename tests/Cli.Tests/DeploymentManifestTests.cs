@@ -10,7 +10,7 @@ namespace Similarity.Cli.Tests;
 /// </summary>
 public class DeploymentManifestTests
 {
-    public static TheoryData<string> Manifests => new() { "evaluation-job.yaml", "clustering-job.yaml", "silo-cpu.yaml", "silo-gpu.yaml" };
+    public static TheoryData<string> Manifests => new() { "jobs/evaluation/evaluation-job.yaml", "jobs/clustering/clustering-job.yaml", "silo-cpu.yaml", "silo-gpu.yaml" };
 
     [Theory]
     [MemberData(nameof(Manifests))]
@@ -33,8 +33,8 @@ public class DeploymentManifestTests
     }
 
     [Theory]
-    [InlineData("evaluation-job.yaml")]
-    [InlineData("clustering-job.yaml")]
+    [InlineData("jobs/evaluation/evaluation-job.yaml")]
+    [InlineData("jobs/clustering/clustering-job.yaml")]
     public void Jobs_run_their_model_through_the_cluster_by_a_name_the_silos_serve(string manifest)
     {
         var served = ServedModels(File.ReadAllText(Path.Combine(DeployFolder(), "silo-config.yaml")));
