@@ -8,6 +8,8 @@ namespace Similarity.Cli.Commands;
 /// <summary><c>simctl db migrate</c>: creates or upgrades a cluster's PostgreSQL schema (silos also do it at start).</summary>
 internal static class DbCommand
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true };
+
     public static Command Create()
     {
         var db = new Command("db", "Manage a cluster's PostgreSQL database.");
@@ -41,26 +43,13 @@ internal static class DbCommand
 
     private static void WriteJson(SchemaMigrationResult result)
     {
-        using var stdout = Console.OpenStandardOutput();
-        using (var json = new Utf8JsonWriter(stdout, new JsonWriterOptions { Indented = true }))
+        var report = new
         {
-            json.WriteStartObject();
-            json.WriteString("database", result.Database);
-            json.WriteNumber("previous_version", result.PreviousVersion);
-            json.WriteNumber("version", result.Version);
-            json.WriteStartArray("applied");
-            foreach (var migration in result.Applied)
-            {
-                json.WriteStartObject();
-                json.WriteNumber("version", migration.Version);
-                json.WriteString("name", migration.Name);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        stdout.Write("\n"u8);
+            database = result.Database,
+            previous_version = result.PreviousVersion,
+            version = result.Version,
+            applied = result.Applied.Select(m => new { version = m.Version, name = m.Name }),
+        };
+        Console.Out.WriteLine(JsonSerializer.Serialize(report, Indented));
     }
 }

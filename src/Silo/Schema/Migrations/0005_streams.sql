@@ -4,10 +4,13 @@
 -- A dequeue hides the messages it hands out for @VisibilityTimeout and counts the attempt in "dequeued"; the
 -- receiver later answers with "message:dequeued" receipts in @Items ("1:2|3:1"): a positive receipt confirms
 -- (deletes) the message if it was not handed out again since, a negative one releases it for immediate
--- redelivery. Messages that expire or use up @MaxAttempts move to dead letters, kept for @RemovalTimeout.
+-- redelivery. Messages that expire or use up @MaxAttempts become dead letters, kept for @RemovalTimeout.
 -- Result rows answer serviceid, providerid, queueid, messageid (64-bit), and for dequeues dequeued (32-bit),
 -- visibleon, expireson, createdon, modifiedon and payload. The provider never runs the two eviction queries
 -- itself: it relies on the dequeue to evict, at most once per @EvictionInterval per queue.
+--
+-- Dead letters stay in stream_message, marked by dead_on: burying a message rewrites two timestamps instead of
+-- copying its payload to another table.
 
 CREATE TABLE stream_message (
     service_id  text        NOT NULL,
@@ -19,25 +22,19 @@ CREATE TABLE stream_message (
     expires_on  timestamptz NOT NULL,
     created_on  timestamptz NOT NULL,
     modified_on timestamptz NOT NULL,
+    dead_on     timestamptz,          -- set when the message expired or used up its attempts
+    remove_on   timestamptz,          -- when a dead letter is deleted for good
     payload     bytea       NOT NULL,
     PRIMARY KEY (service_id, provider_id, queue_id, message_id)
 );
 
-CREATE TABLE stream_dead_letter (
-    service_id  text        NOT NULL,
-    provider_id text        NOT NULL,
-    queue_id    text        NOT NULL,
-    message_id  bigint      NOT NULL,
-    dequeued    integer     NOT NULL,
-    visible_on  timestamptz NOT NULL,
-    expires_on  timestamptz NOT NULL,
-    created_on  timestamptz NOT NULL,
-    modified_on timestamptz NOT NULL,
-    dead_on     timestamptz NOT NULL,
-    remove_on   timestamptz NOT NULL,
-    payload     bytea       NOT NULL,
-    PRIMARY KEY (service_id, provider_id, queue_id, message_id)
-);
+-- The live queue in delivery order, without the dead letters in the way.
+CREATE INDEX stream_message_live ON stream_message (service_id, provider_id, queue_id, message_id) WHERE dead_on IS NULL;
+-- Dead letters in the order they are due for removal.
+CREATE INDEX stream_message_dead ON stream_message (service_id, provider_id, queue_id, remove_on) WHERE dead_on IS NOT NULL;
+
+-- For operators: what the provider calls dead letters.
+CREATE VIEW stream_dead_letter AS SELECT * FROM stream_message WHERE dead_on IS NOT NULL;
 
 -- When each queue is next due for eviction.
 CREATE TABLE stream_eviction (
@@ -71,37 +68,24 @@ WITH first_seen AS (
     RETURNING queue_id
 ), due AS (
     SELECT queue_id FROM first_seen UNION ALL SELECT queue_id FROM rescheduled
-), dying AS (
-    DELETE FROM stream_message
-    WHERE service_id = @ServiceId AND provider_id = @ProviderId AND queue_id = @QueueId
-      AND message_id IN (
-        SELECT message_id FROM stream_message
-        WHERE service_id = @ServiceId AND provider_id = @ProviderId AND queue_id = @QueueId
-          AND visible_on <= now() AND (dequeued >= @MaxAttempts OR expires_on <= now())
-          AND EXISTS (SELECT FROM due)
-        ORDER BY message_id
-        LIMIT @EvictionBatchSize
-        FOR UPDATE SKIP LOCKED)
-    RETURNING *
 ), buried AS (
-    INSERT INTO stream_dead_letter (service_id, provider_id, queue_id, message_id, dequeued, visible_on, expires_on,
-                                    created_on, modified_on, dead_on, remove_on, payload)
-    SELECT service_id, provider_id, queue_id, message_id, dequeued, visible_on, expires_on, created_on, modified_on,
-           now(), now() + make_interval(secs => @RemovalTimeout), payload
-    FROM dying
+    UPDATE stream_message
+    SET dead_on = now(), remove_on = now() + make_interval(secs => @RemovalTimeout), modified_on = now()
+    WHERE service_id = @ServiceId AND provider_id = @ProviderId AND queue_id = @QueueId AND message_id IN (
+        SELECT message_id FROM stream_message
+        WHERE service_id = @ServiceId AND provider_id = @ProviderId AND queue_id = @QueueId AND dead_on IS NULL
+          AND visible_on <= now() AND (dequeued >= @MaxAttempts OR expires_on <= now()) AND EXISTS (SELECT FROM due)
+        ORDER BY message_id LIMIT @EvictionBatchSize FOR UPDATE SKIP LOCKED)
 ), forgotten AS (
-    DELETE FROM stream_dead_letter
-    WHERE service_id = @ServiceId AND provider_id = @ProviderId AND queue_id = @QueueId
-      AND message_id IN (
-        SELECT message_id FROM stream_dead_letter
-        WHERE service_id = @ServiceId AND provider_id = @ProviderId AND queue_id = @QueueId
+    DELETE FROM stream_message
+    WHERE service_id = @ServiceId AND provider_id = @ProviderId AND queue_id = @QueueId AND message_id IN (
+        SELECT message_id FROM stream_message
+        WHERE service_id = @ServiceId AND provider_id = @ProviderId AND queue_id = @QueueId AND dead_on IS NOT NULL
           AND remove_on <= now() AND EXISTS (SELECT FROM due)
-        ORDER BY message_id
-        LIMIT @EvictionBatchSize
-        FOR UPDATE SKIP LOCKED)
+        ORDER BY remove_on LIMIT @EvictionBatchSize FOR UPDATE SKIP LOCKED)
 ), batch AS (
     SELECT message_id FROM stream_message
-    WHERE service_id = @ServiceId AND provider_id = @ProviderId AND queue_id = @QueueId
+    WHERE service_id = @ServiceId AND provider_id = @ProviderId AND queue_id = @QueueId AND dead_on IS NULL
       AND dequeued < @MaxAttempts AND visible_on <= now() AND expires_on > now()
     ORDER BY message_id
     LIMIT @MaxCount
@@ -124,7 +108,7 @@ WITH receipts AS (
     SELECT m.message_id, r.dequeued > 0 AS confirm
     FROM stream_message m
     JOIN receipts r ON r.message_id = m.message_id AND abs(r.dequeued) = m.dequeued
-    WHERE m.service_id = @ServiceId AND m.provider_id = @ProviderId AND m.queue_id = @QueueId
+    WHERE m.service_id = @ServiceId AND m.provider_id = @ProviderId AND m.queue_id = @QueueId AND m.dead_on IS NULL
     ORDER BY m.message_id
     FOR UPDATE OF m
 ), confirmed AS (
@@ -145,52 +129,31 @@ UNION ALL
 SELECT service_id, provider_id, queue_id, message_id FROM released
 $sql$),
 
--- A delivery failed: make the message visible again while it has attempts left, else move it to dead letters.
+-- A delivery failed: make the message visible again while it has attempts left, else make it a dead letter.
 ('FailStreamMessageKey', $sql$
-WITH retried AS (
-    UPDATE stream_message SET visible_on = now(), modified_on = now()
-    WHERE service_id = @ServiceId AND provider_id = @ProviderId AND queue_id = @QueueId AND message_id = @MessageId
-      AND dequeued < @MaxAttempts
-), dying AS (
-    DELETE FROM stream_message
-    WHERE service_id = @ServiceId AND provider_id = @ProviderId AND queue_id = @QueueId AND message_id = @MessageId
-      AND dequeued >= @MaxAttempts
-    RETURNING *
-)
-INSERT INTO stream_dead_letter (service_id, provider_id, queue_id, message_id, dequeued, visible_on, expires_on,
-                                created_on, modified_on, dead_on, remove_on, payload)
-SELECT service_id, provider_id, queue_id, message_id, dequeued, visible_on, expires_on, created_on, modified_on,
-       now(), now() + make_interval(secs => @RemovalTimeout), payload
-FROM dying
+UPDATE stream_message
+SET visible_on = now(), modified_on = now(),
+    dead_on = CASE WHEN dequeued >= @MaxAttempts THEN now() END,
+    remove_on = CASE WHEN dequeued >= @MaxAttempts THEN now() + make_interval(secs => @RemovalTimeout) END
+WHERE service_id = @ServiceId AND provider_id = @ProviderId AND queue_id = @QueueId AND message_id = @MessageId
+  AND dead_on IS NULL
 $sql$),
 
 ('EvictStreamMessagesKey', $sql$
-WITH dying AS (
-    DELETE FROM stream_message
-    WHERE service_id = @ServiceId AND provider_id = @ProviderId AND queue_id = @QueueId
-      AND message_id IN (
-        SELECT message_id FROM stream_message
-        WHERE service_id = @ServiceId AND provider_id = @ProviderId AND queue_id = @QueueId
-          AND visible_on <= now() AND (dequeued >= @MaxAttempts OR expires_on <= now())
-        ORDER BY message_id
-        LIMIT @MaxCount
-        FOR UPDATE SKIP LOCKED)
-    RETURNING *
-)
-INSERT INTO stream_dead_letter (service_id, provider_id, queue_id, message_id, dequeued, visible_on, expires_on,
-                                created_on, modified_on, dead_on, remove_on, payload)
-SELECT service_id, provider_id, queue_id, message_id, dequeued, visible_on, expires_on, created_on, modified_on,
-       now(), now() + make_interval(secs => @RemovalTimeout), payload
-FROM dying
+UPDATE stream_message
+SET dead_on = now(), remove_on = now() + make_interval(secs => @RemovalTimeout), modified_on = now()
+WHERE service_id = @ServiceId AND provider_id = @ProviderId AND queue_id = @QueueId AND message_id IN (
+    SELECT message_id FROM stream_message
+    WHERE service_id = @ServiceId AND provider_id = @ProviderId AND queue_id = @QueueId AND dead_on IS NULL
+      AND visible_on <= now() AND (dequeued >= @MaxAttempts OR expires_on <= now())
+    ORDER BY message_id LIMIT @MaxCount FOR UPDATE SKIP LOCKED)
 $sql$),
 
 ('EvictStreamDeadLettersKey', $sql$
-DELETE FROM stream_dead_letter
-WHERE service_id = @ServiceId AND provider_id = @ProviderId AND queue_id = @QueueId
-  AND message_id IN (
-    SELECT message_id FROM stream_dead_letter
-    WHERE service_id = @ServiceId AND provider_id = @ProviderId AND queue_id = @QueueId AND remove_on <= now()
-    ORDER BY message_id
-    LIMIT @MaxCount
-    FOR UPDATE SKIP LOCKED)
+DELETE FROM stream_message
+WHERE service_id = @ServiceId AND provider_id = @ProviderId AND queue_id = @QueueId AND message_id IN (
+    SELECT message_id FROM stream_message
+    WHERE service_id = @ServiceId AND provider_id = @ProviderId AND queue_id = @QueueId AND dead_on IS NOT NULL
+      AND remove_on <= now()
+    ORDER BY remove_on LIMIT @MaxCount FOR UPDATE SKIP LOCKED)
 $sql$);
