@@ -45,7 +45,7 @@ internal static class SchemaMigrator
                     applied.Add(migration);
                 }
 
-                return new SchemaMigrationResult(database, current, Math.Max(current, known), applied);
+                return new SchemaMigrationResult(database, current, known, applied);
             }
             finally
             {

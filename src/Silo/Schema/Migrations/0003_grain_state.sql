@@ -20,13 +20,12 @@ CREATE TABLE grain_state (
     modified_at        timestamptz NOT NULL DEFAULT now()
 );
 
--- One row per grain, with or without a string part: two first writes racing cannot both insert.
-CREATE UNIQUE INDEX grain_state_key_with_extension
-    ON grain_state (grain_id_hash, grain_type_hash, service_id, grain_type, grain_id_n0, grain_id_n1, grain_id_extension)
-    WHERE grain_id_extension IS NOT NULL;
-CREATE UNIQUE INDEX grain_state_key
-    ON grain_state (grain_id_hash, grain_type_hash, service_id, grain_type, grain_id_n0, grain_id_n1)
-    WHERE grain_id_extension IS NULL;
+-- One row per grain, so two first writes racing cannot both insert; also the index every query looks rows up by.
+-- A key's text part may be absent (null) or empty, and those are different keys: hence the two expressions.
+CREATE UNIQUE INDEX grain_state_key ON grain_state (
+    grain_id_hash, grain_type_hash, service_id, grain_type, grain_id_n0, grain_id_n1,
+    (grain_id_extension IS NULL), coalesce(grain_id_extension, '')
+);
 
 INSERT INTO orleansquery (querykey, querytext) VALUES
 
