@@ -9,7 +9,9 @@ public sealed class SchemaTooNewException(string database, int databaseVersion, 
         $"{database} has cluster schema version {databaseVersion}, newer than the {knownVersion} this build knows: "
         + "upgrade simctl and the silos, or point them at another database")
 {
+    /// <summary>The version recorded in the database.</summary>
     public int DatabaseVersion { get; } = databaseVersion;
 
+    /// <summary>The newest version this build has migrations for.</summary>
     public int KnownVersion { get; } = knownVersion;
 }
