@@ -19,6 +19,7 @@ internal static class CommandCatalog
         yield return EvalCommand.Create();
         yield return SiloCommand.Create();
         yield return ClusterStatusCommand.Create();
+        yield return DbCommand.Create();
         yield return BenchCommand.Create();
     }
 }

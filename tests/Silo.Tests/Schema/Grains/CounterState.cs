@@ -1,0 +1,8 @@
+namespace Similarity.Silo.Tests.Schema.Grains;
+
+[GenerateSerializer]
+public sealed class CounterState
+{
+    [Id(0)]
+    public int Count { get; set; }
+}
