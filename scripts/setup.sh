@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the engine needs on a fresh Debian machine with the .NET 10 SDK. Idempotent.
 #   scripts/setup.sh            the ONNX Runtime native library (into the cache folder)
-#   scripts/setup.sh --servers  also RabbitMQ and PostgreSQL from Debian (for cluster tests)
+#   scripts/setup.sh --servers  also RabbitMQ, PostgreSQL and Chromium from Debian (for cluster and HTML report tests)
 set -euo pipefail
 
 ORT_VERSION=1.30.0
@@ -29,6 +29,7 @@ install_servers() {
   local missing=()
   command -v rabbitmq-server >/dev/null || [[ -x /usr/sbin/rabbitmq-server ]] || missing+=(rabbitmq-server)
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   if ((${#missing[@]})); then
     local sudo=""
     [[ $(id -u) -eq 0 ]] || sudo="sudo"
