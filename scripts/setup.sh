@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the engine needs on a fresh Debian machine with the .NET 10 SDK. Idempotent.
 #   scripts/setup.sh            the ONNX Runtime native library (into the cache folder)
-#   scripts/setup.sh --servers  also PostgreSQL from Debian (for cluster tests)
+#   scripts/setup.sh --servers  also PostgreSQL and Chromium from Debian (for cluster and HTML report tests)
 set -euo pipefail
 
 ORT_VERSION=1.30.0
@@ -28,6 +28,7 @@ install_onnxruntime() {
 install_servers() {
   local missing=()
   ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || missing+=(postgresql)
+  [[ -x /usr/bin/chromium ]] || missing+=(chromium)
   if ((${#missing[@]})); then
     local sudo=""
     [[ $(id -u) -eq 0 ]] || sudo="sudo"

@@ -89,6 +89,70 @@ public class EvalCommandTests
     }
 
     [Fact]
+    public async Task A_report_dir_gets_the_json_of_output_a_markdown_and_an_html_report()
+    {
+        using var scratch = new ScratchFolder();
+        var output = scratch.File("report.json");
+        var folder = scratch.File("reports", "mstsb-dev");
+
+        var result = await Simctl.RunAsync(
+            "eval", "--model", SharedFolder.Model("multilingual-mean"), "--suite", "mstsb", "--data", SharedFolder.Data, "--split", "dev",
+            "--output", output, "--report-dir", folder);
+
+        CliAssert.Succeeded(result);
+        Assert.Equal(["report.html", "report.json", "report.md"], Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+        Assert.Equal(File.ReadAllBytes(output), File.ReadAllBytes(Path.Combine(folder, "report.json")));
+        var spearman = JsonDocument.Parse(File.ReadAllText(output)).RootElement.GetProperty("average").GetProperty("spearman_cosine").GetDouble();
+        var markdown = File.ReadAllText(Path.Combine(folder, "report.md"));
+        Assert.StartsWith("# Evaluation of `multilingual-mean` on mstsb (dev)", markdown);
+        Assert.Contains("| all tasks (21) | ", markdown);
+        Assert.Contains(spearman.ToString("0.0000", System.Globalization.CultureInfo.InvariantCulture), markdown);
+        Assert.Contains("## `spearman_cosine` by language pair", markdown);
+        var html = File.ReadAllText(Path.Combine(folder, "report.html"));
+        Assert.StartsWith("<!DOCTYPE html>", html);
+        Assert.Equal(21, System.Text.RegularExpressions.Regex.Matches(html, "data-plot=\"scatter\"").Count);
+        Assert.StartsWith("model: multilingual-mean   suite: mstsb   split: dev", result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task With_a_report_dir_and_no_output_stdout_gets_the_table_only()
+    {
+        using var scratch = new ScratchFolder();
+
+        var result = await Simctl.RunAsync("eval", "--model", SharedFolder.Model("bert-mean"), "--suite", "sick", "--data", SharedFolder.Data, "--split", "dev", "--report-dir", scratch.Path);
+
+        CliAssert.Succeeded(result);
+        Assert.StartsWith("model: bert-mean   suite: sick   split: dev", result.StandardOutput);
+        Assert.DoesNotContain("{", result.StandardOutput);
+        Assert.Empty(result.StandardError);
+        Assert.Equal("sick", JsonDocument.Parse(File.ReadAllText(scratch.File("report.json"))).RootElement.GetProperty("suite").GetString());
+    }
+
+    [Fact]
+    public async Task A_report_dir_that_is_a_file_is_refused_before_the_model_runs()
+    {
+        using var scratch = new ScratchFolder();
+        var file = scratch.Write("taken", "x");
+
+        var result = await Simctl.RunAsync("eval", "--model", SharedFolder.Model("bert-mean"), "--suite", "stsb", "--data", SharedFolder.Data, "--split", "dev", "--report-dir", file);
+
+        CliAssert.OneLineError(result, $"report folder '{file}' is a file");
+        Assert.Empty(result.StandardOutput);
+    }
+
+    [Fact]
+    public async Task A_malformed_line_in_the_suite_folder_is_one_error_naming_file_and_line()
+    {
+        using var scratch = new ScratchFolder();
+        scratch.Write("sts12-16/2015.images.test.tsv", "score\ts1\ts2\n4.0\ta\tb\n");
+        scratch.Write("sts12-16/2016.answers.test.tsv", "score\ts1\ts2\n4.0\ta\tb\n2.5\tc\n");
+
+        var result = await Simctl.RunAsync("eval", "--model", SharedFolder.Model("bert-mean"), "--suite", "sts12-16", "--data", scratch.Path, "--split", "test");
+
+        CliAssert.OneLineError(result, "sts12-16/2016.answers.test.tsv line 3: expected 3 tab-separated columns (gold, sentence1, sentence2), found 2");
+    }
+
+    [Fact]
     public async Task The_default_split_is_test_and_a_missing_split_lists_the_available_ones()
     {
         var result = await Simctl.RunAsync("eval", "--model", SharedFolder.Model("bert-mean"), "--suite", "stsb", "--data", SharedFolder.Data);

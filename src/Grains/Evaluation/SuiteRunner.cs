@@ -63,7 +63,7 @@ public sealed class SuiteRunner
         var results = loaded.Kind == SuiteKind.Similarity
             ? await new StsEvaluator(_options).EvaluateAsync(encoder, loaded.Tasks.Cast<SimilarityTask>().ToList(), progress, cancellationToken).ConfigureAwait(false)
             : await new PairClassificationEvaluator(_options).EvaluateAsync(encoder, loaded.Tasks.Cast<ClassificationTask>().ToList(), progress, cancellationToken).ConfigureAwait(false);
-        return EvaluationReport.Create(model, loaded, results);
+        return EvaluationReport.Create(model, loaded.Suite, loaded.Split, loaded.Averaging, results);
     }
 
     /// <summary>Evaluates a cross-encoder on <paramref name="split"/> of <paramref name="suite"/> read from <paramref name="dataDirectory"/>; <paramref name="model"/> names it in the report.</summary>
@@ -92,6 +92,6 @@ public sealed class SuiteRunner
         var results = loaded.Kind == SuiteKind.Similarity
             ? await evaluator.EvaluateAsync(classifier, loaded.Tasks.Cast<SimilarityTask>().ToList(), progress, cancellationToken).ConfigureAwait(false)
             : await evaluator.EvaluateAsync(classifier, loaded.Tasks.Cast<ClassificationTask>().ToList(), progress, cancellationToken).ConfigureAwait(false);
-        return EvaluationReport.Create(model, loaded, results);
+        return EvaluationReport.Create(model, loaded.Suite, loaded.Split, loaded.Averaging, results);
     }
 }

@@ -1,4 +1,5 @@
 using Similarity.Grains.Evaluation.CrossEncoding;
+using Similarity.Grains.Evaluation.Plots;
 using Similarity.Grains.Metrics;
 using Similarity.Grains.Tests.Metrics;
 using Similarity.Inference.Models;
@@ -62,6 +63,39 @@ public class CrossEncoderEvaluatorTests
         Assert.Equal(["pearson", "spearman"], result.Metrics.Keys);
         MetricFixture.AssertClose(sts.Expected["pearson_cosine"], result.Metrics["pearson"], "pearson");
         MetricFixture.AssertClose(sts.Expected["spearman_cosine"], result.Metrics["spearman"], "spearman");
+    }
+
+    [Fact]
+    public async Task A_binary_result_has_the_precision_recall_curve_of_the_class_one_probability()
+    {
+        var pairs = MetricFixture.Pairs;
+        var classifier = TwoLabelClassifier(pairs.Expected["cosine_f1_threshold"]);
+
+        var result = Assert.Single(await new CrossEncoderEvaluator().EvaluateAsync(classifier, [FixtureTasks.Pairs()]));
+
+        var curve = Assert.Single(result.Curves);
+        var probabilities = Enumerable.Range(0, pairs.Labels.Length).Select(i => (double)Probability(new TextPair($"a{i}", $"b{i}"), pairs.Expected["cosine_f1_threshold"])).ToArray();
+        var expected = PrecisionRecallSweep.Compute("probability", probabilities, pairs.Labels);
+        Assert.Equal("probability", curve.Function);
+        Assert.Equal(expected.Threshold, curve.Threshold);
+        Assert.Equal(expected.Recall, curve.Recall);
+        Assert.Equal(expected.Precision, curve.Precision);
+        Assert.Null(result.Scatter);
+    }
+
+    [Fact]
+    public async Task A_graded_result_keeps_gold_against_the_models_scores()
+    {
+        var sts = MetricFixture.Sts;
+        var classifier = new FixedProbabilityClassifier(p => [(float)sts.Scores["cosine"][FixtureTasks.Row(p.First)]], labelCount: 1);
+
+        var result = Assert.Single(await new CrossEncoderEvaluator().EvaluateAsync(classifier, [FixtureTasks.Sts()]));
+
+        var scatter = Assert.IsType<ScoreScatter>(result.Scatter);
+        Assert.Equal(("score", 800), (scatter.Function, scatter.Total));
+        Assert.Equal(FixtureTasks.Sts().Scores, scatter.Gold);
+        Assert.Equal(sts.Scores["cosine"].Select(s => (double)(float)s), scatter.Predicted);
+        Assert.Empty(result.Curves);
     }
 
     [Fact]

@@ -13,8 +13,8 @@ public class EvaluationReportJsonTests
         "dev",
         TaskAveraging.FisherZ,
         [
-            new TaskResult("de_de", Metrics(("pearson_cosine", 0.8123456789012345), ("spearman_cosine", 0.79))),
-            new TaskResult("en_de", Metrics(("pearson_cosine", 0.61), ("spearman_cosine", double.NaN))),
+            TaskResult.MetricsOnly("de_de", Metrics(("pearson_cosine", 0.8123456789012345), ("spearman_cosine", 0.79))),
+            TaskResult.MetricsOnly("en_de", Metrics(("pearson_cosine", 0.61), ("spearman_cosine", double.NaN))),
         ],
         Metrics(("pearson_cosine", 0.72), ("spearman_cosine", double.NaN)));
 

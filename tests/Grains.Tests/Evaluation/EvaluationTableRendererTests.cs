@@ -12,8 +12,8 @@ public class EvaluationTableRendererTests
     {
         var report = new EvaluationReport("bert-mean", "mstsb", "dev", TaskAveraging.FisherZ,
         [
-            new TaskResult("de_de", EvaluationReportJsonTests.Metrics(("pearson_cosine", 0.81234), ("spearman_cosine", 0.8))),
-            new TaskResult("en_de", EvaluationReportJsonTests.Metrics(("pearson_cosine", 0.6), ("spearman_cosine", double.NaN))),
+            TaskResult.MetricsOnly("de_de", EvaluationReportJsonTests.Metrics(("pearson_cosine", 0.81234), ("spearman_cosine", 0.8))),
+            TaskResult.MetricsOnly("en_de", EvaluationReportJsonTests.Metrics(("pearson_cosine", 0.6), ("spearman_cosine", double.NaN))),
         ],
         EvaluationReportJsonTests.Metrics(("pearson_cosine", 0.7172), ("spearman_cosine", double.NaN)));
 
@@ -39,7 +39,7 @@ public class EvaluationTableRendererTests
             }
         }
 
-        var report = new EvaluationReport("bert-mean", "mrpc", "train", TaskAveraging.Mean, [new TaskResult("mrpc", metrics)], metrics);
+        var report = new EvaluationReport("bert-mean", "mrpc", "train", TaskAveraging.Mean, [TaskResult.MetricsOnly("mrpc", metrics)], metrics);
 
         var lines = EvaluationTableRenderer.Render(report).Split('\n').Select(l => l.TrimEnd('\r')).ToList();
 

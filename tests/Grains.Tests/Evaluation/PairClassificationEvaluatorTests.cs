@@ -1,4 +1,5 @@
 using Similarity.Grains.Evaluation.Evaluators;
+using Similarity.Grains.Evaluation.Plots;
 using Similarity.Grains.Kernels;
 using Similarity.Grains.Tests.Metrics;
 
@@ -19,6 +20,26 @@ public class PairClassificationEvaluatorTests
         foreach (var key in keys)
         {
             MetricFixture.AssertClose(MetricFixture.Pairs.Expected[key], result.Metrics[key], key);
+        }
+    }
+
+    [Fact]
+    public async Task The_result_has_a_bounded_precision_recall_curve_per_function_from_the_whole_task()
+    {
+        var encoder = FixedRowEncoder.FromFixture("pairs_a.npy", "pairs_b.npy");
+        var labels = MetricFixture.Pairs.Labels;
+
+        var result = Assert.Single(await new PairClassificationEvaluator().EvaluateAsync(encoder, [FixtureTasks.Pairs()]));
+
+        Assert.Equal(SimilarityFunctionNames.All.Select(f => f.Name()), result.Curves.Select(c => c.Function));
+        Assert.Equal(1200, result.PairCount);
+        Assert.Null(result.Scatter);
+        foreach (var curve in result.Curves)
+        {
+            Assert.Equal(PrecisionRecallSweep.DefaultMaxPoints, curve.Recall.Count);
+            Assert.Equal(MetricFixture.Pairs.Scores[curve.Function].Max(), curve.Threshold[0], 1e-9);
+            Assert.Equal(1.0, curve.Recall[^1]);
+            Assert.Equal(labels.Sum() / (double)labels.Length, curve.Precision[^1]);
         }
     }
 

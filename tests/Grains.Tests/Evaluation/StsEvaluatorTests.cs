@@ -1,6 +1,7 @@
 using Similarity.Grains.Datasets;
 using Similarity.Grains.Evaluation;
 using Similarity.Grains.Evaluation.Evaluators;
+using Similarity.Grains.Evaluation.Plots;
 using Similarity.Grains.Kernels;
 using Similarity.Grains.Tests.Metrics;
 using Similarity.Inference.Models;
@@ -28,6 +29,22 @@ public class StsEvaluatorTests
         {
             MetricFixture.AssertClose(MetricFixture.Sts.Expected[key], result.Metrics[key], key);
         }
+    }
+
+    [Fact]
+    public async Task The_result_keeps_gold_against_the_first_functions_scores_for_every_pair_of_a_small_task()
+    {
+        var encoder = FixedRowEncoder.FromFixture("sts_a.npy", "sts_b.npy");
+        var task = FixtureTasks.Sts();
+
+        var result = Assert.Single(await new StsEvaluator().EvaluateAsync(encoder, [task]));
+
+        var scatter = Assert.IsType<ScoreScatter>(result.Scatter);
+        Assert.Equal(("cosine", 800, 800), (scatter.Function, scatter.Total, result.PairCount));
+        Assert.Equal(task.Scores, scatter.Gold);
+        var reference = MetricFixture.Sts.Scores["cosine"];
+        Assert.All(Enumerable.Range(0, reference.Length), i => Assert.Equal(reference[i], scatter.Predicted[i], 1e-9));
+        Assert.Empty(result.Curves);
     }
 
     [Fact]

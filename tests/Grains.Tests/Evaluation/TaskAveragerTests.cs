@@ -45,5 +45,5 @@ public class TaskAveragerTests
     }
 
     private static TaskResult Task(string name, params (string Key, double Value)[] metrics) =>
-        new(name, new OrderedDictionary<string, double>(metrics.Select(m => KeyValuePair.Create(m.Key, m.Value))));
+        TaskResult.MetricsOnly(name, new OrderedDictionary<string, double>(metrics.Select(m => KeyValuePair.Create(m.Key, m.Value))));
 }

@@ -13,7 +13,8 @@ namespace Similarity.Cli.Commands;
 /// <summary>
 /// <c>simctl eval</c>: evaluates a bi-encoder or a cross-encoder (decided by its folder, or with <c>--cluster</c> by what
 /// the silos serve under that name) on a benchmark suite split with sentence-transformers' metric definitions. The JSON report goes to <c>--output</c> and the table to stdout; without
-/// <c>--output</c> the report goes to stdout (for scripts) and the table to stderr.
+/// <c>--output</c> the report goes to stdout (for scripts) and the table to stderr. <c>--report-dir</c> also writes
+/// report.json, report.md and report.html there; with it and no <c>--output</c> the table goes to stdout and nothing else.
 /// </summary>
 internal static class EvalCommand
 {
@@ -31,19 +32,25 @@ internal static class EvalCommand
             Description = "test, dev or train.",
             DefaultValueFactory = _ => SplitNames.Test,
         };
-        var outputOption = CommandOutput.Option("the JSON report", "stdout, with the table on stderr");
+        var outputOption = CommandOutput.Option("the JSON report", "stdout, with the table on stderr, unless --report-dir is given");
+        var reportDirOption = new Option<string?>("--report-dir")
+        {
+            Description = "Folder to write report.json (as --output), report.md and report.html (plots, no network needed) into; created if missing.",
+        };
         var command = new Command("eval", "Evaluate a model on a benchmark suite (STS correlations or pair classification).");
         model.AddTo(command);
         command.Options.Add(suiteOption);
         command.Options.Add(dataOption);
         command.Options.Add(splitOption);
         command.Options.Add(outputOption);
+        command.Options.Add(reportDirOption);
         command.SetAction((parse, cancellationToken) => RunAsync(
             model.Request(parse),
             parse.GetValue(suiteOption)!,
             parse.GetValue(dataOption)!,
             parse.GetValue(splitOption)!,
             parse.GetValue(outputOption),
+            parse.GetValue(reportDirOption),
             cancellationToken));
         return command;
     }
@@ -54,6 +61,7 @@ internal static class EvalCommand
         string data,
         string split,
         string? output,
+        string? reportDir,
         CancellationToken cancellationToken)
     {
         if (!SplitNames.IsKnown(split))
@@ -63,8 +71,13 @@ internal static class EvalCommand
 
         var runner = new SuiteRunner();
 
-        // Read the data first: a missing split or a malformed file should not wait for a model to load.
+        // Read the data and make the report folder first: neither kind of mistake should wait for a model to load.
         var loadedSuite = runner.Load(suite, data, split);
+        if (!string.IsNullOrEmpty(reportDir))
+        {
+            ReportFolder.Prepare(reportDir);
+        }
+
         await using var model = await ModelSource.OpenAsync(request, expected: null, cancellationToken);
         var report = await TerminalProgress.RunAsync($"{loadedSuite.Suite} {split} {model.Name}", progress =>
         {
@@ -74,17 +87,26 @@ internal static class EvalCommand
                 : runner.RunAsync(loadedSuite, model.Classifier, model.Name, reporter, cancellationToken);
         });
 
-        var json = EvaluationReportJson.Serialize(report) + "\n";
-        var table = EvaluationTableRenderer.Render(report);
-        if (string.IsNullOrEmpty(output) || output == "-")
+        if (!string.IsNullOrEmpty(reportDir))
         {
-            await Console.Error.WriteAsync(table);
-            await WriteAsync(CommandOutput.OpenStream(output), json, cancellationToken);
+            await ReportFolder.WriteAsync(reportDir, report, cancellationToken);
         }
-        else
+
+        var json = EvaluationReportJson.Document(report);
+        var table = EvaluationTableRenderer.Render(report);
+        if (!string.IsNullOrEmpty(output) && output != "-")
         {
             await WriteAsync(CommandOutput.OpenStream(output), json, cancellationToken);
             await Console.Out.WriteAsync(table);
+        }
+        else if (string.IsNullOrEmpty(output) && !string.IsNullOrEmpty(reportDir))
+        {
+            await Console.Out.WriteAsync(table);
+        }
+        else
+        {
+            await Console.Error.WriteAsync(table);
+            await WriteAsync(CommandOutput.OpenStream(output), json, cancellationToken);
         }
 
         return 0;

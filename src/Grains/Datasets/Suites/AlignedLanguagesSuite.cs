@@ -6,7 +6,8 @@ namespace Similarity.Grains.Datasets.Suites;
 /// Translations of one data set in row-aligned files <c>&lt;lang&gt;.&lt;split&gt;.tsv</c> (stsb-multi-mt): each language is a
 /// monolingual task <c>xx_xx</c>, and each other language a cross-lingual task <c>en_xx</c> pairing sentence1 of the pivot
 /// file with sentence2 of the other at the same row (the recipe of the multilingual STSb test set). Rows must agree on the
-/// gold score; a mismatch is an error naming both files and the line.
+/// gold score; a mismatch is an error naming both files and the line. A split without the pivot's file, or a
+/// <c>.tsv</c> file named otherwise, is an error naming it.
 /// </summary>
 public sealed class AlignedLanguagesSuite : IEvaluationSuite
 {
@@ -46,6 +47,12 @@ public sealed class AlignedLanguagesSuite : IEvaluationSuite
             throw SplitNames.Missing(Name, split, folder, SplitNames.All.Where(files.ContainsKey).ToList());
         }
 
+        if (!languages.Any(l => l.Language == _pivot))
+        {
+            throw new DatasetNotFoundException(
+                $"{Name} has no {_pivot}.{split}.tsv in {folder}; the cross-lingual tasks pair its sentence1 with each other language's sentence2");
+        }
+
         var rows = new SortedDictionary<string, (List<PairRow> Rows, string Display)>(StringComparer.Ordinal);
         foreach (var (language, path) in languages)
         {
@@ -59,24 +66,22 @@ public sealed class AlignedLanguagesSuite : IEvaluationSuite
             tasks.Add(TaskFile.FromRows($"{language}_{language}", languageRows, Kind, _scale, display));
         }
 
-        if (rows.TryGetValue(_pivot, out var pivot))
+        var pivot = rows[_pivot];
+        foreach (var (language, other) in rows)
         {
-            foreach (var (language, other) in rows)
+            if (language == _pivot)
             {
-                if (language == _pivot)
-                {
-                    continue;
-                }
-
-                RequireAligned(pivot.Rows, pivot.Display, other.Rows, other.Display);
-                var crossRows = new List<PairRow>(pivot.Rows.Count);
-                for (var i = 0; i < pivot.Rows.Count; i++)
-                {
-                    crossRows.Add(pivot.Rows[i] with { Second = other.Rows[i].Second });
-                }
-
-                tasks.Add(TaskFile.FromRows($"{_pivot}_{language}", crossRows, Kind, _scale, other.Display));
+                continue;
             }
+
+            RequireAligned(pivot.Rows, pivot.Display, other.Rows, other.Display);
+            var crossRows = new List<PairRow>(pivot.Rows.Count);
+            for (var i = 0; i < pivot.Rows.Count; i++)
+            {
+                crossRows.Add(pivot.Rows[i] with { Second = other.Rows[i].Second });
+            }
+
+            tasks.Add(TaskFile.FromRows($"{_pivot}_{language}", crossRows, Kind, _scale, other.Display));
         }
 
         tasks.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
@@ -109,7 +114,8 @@ public sealed class AlignedLanguagesSuite : IEvaluationSuite
             var parts = Path.GetFileNameWithoutExtension(path).Split('.');
             if (parts.Length != 2 || parts[0].Length == 0 || !SplitNames.IsKnown(parts[1]))
             {
-                continue;
+                throw new DatasetFormatException(SuiteFolder.DisplayName(path), 0,
+                    "file name is not <language>.<split>.tsv with split test, dev or train; rename it or move it out of the suite folder");
             }
 
             if (!bySplit.TryGetValue(parts[1], out var list))

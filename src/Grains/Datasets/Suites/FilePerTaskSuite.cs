@@ -2,7 +2,8 @@ namespace Similarity.Grains.Datasets.Suites;
 
 /// <summary>
 /// A suite whose every file is a task, the split written in the file name: sts12-16 (<c>2014.images.test.tsv</c>,
-/// split last) or mstsb (<c>test.en_de.tsv</c>, split first).
+/// split last) or mstsb (<c>test.en_de.tsv</c>, split first). Any other <c>.tsv</c> file in the folder is an error naming
+/// it, so a misnamed task file cannot silently drop out of the report.
 /// </summary>
 public sealed class FilePerTaskSuite : IEvaluationSuite
 {
@@ -59,7 +60,9 @@ public sealed class FilePerTaskSuite : IEvaluationSuite
             {
                 if (!TryParse(Path.GetFileNameWithoutExtension(path), out var split, out var task))
                 {
-                    continue;
+                    throw new DatasetFormatException(SuiteFolder.DisplayName(path), 0, _splitFirst
+                        ? "file name is not <split>.<task>.tsv with split test, dev or train; rename it or move it out of the suite folder"
+                        : "file name is not <task>.<split>.tsv with split test, dev or train; rename it or move it out of the suite folder");
                 }
 
                 if (!bySplit.TryGetValue(split, out var list))

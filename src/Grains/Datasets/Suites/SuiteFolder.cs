@@ -15,7 +15,9 @@ internal sealed record SuiteFolder(string Name, bool AllowsSuffix)
         ArgumentException.ThrowIfNullOrEmpty(dataDirectory);
         if (!Directory.Exists(dataDirectory))
         {
-            throw new DatasetNotFoundException($"data folder '{dataDirectory}' does not exist");
+            throw new DatasetNotFoundException(File.Exists(dataDirectory)
+                ? $"data folder '{dataDirectory}' is a file; give the folder that holds the suite's folder"
+                : $"data folder '{dataDirectory}' does not exist");
         }
 
         var full = Path.TrimEndingDirectorySeparator(Path.GetFullPath(dataDirectory));

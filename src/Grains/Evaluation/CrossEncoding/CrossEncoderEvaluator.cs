@@ -28,7 +28,7 @@ public sealed class CrossEncoderEvaluator
         ArgumentNullException.ThrowIfNull(tasks);
         CrossEncoderMetricSet.RequireBinaryOutputs(classifier.LabelCount);
         var predicted = await PredictAsync(classifier, tasks, progress, cancellationToken).ConfigureAwait(false);
-        return tasks.Select(t => new TaskResult(t.Name, CrossEncoderMetricSet.Classification(t.Labels, predicted.ForTask(t)))).ToList();
+        return tasks.Select(t => CrossEncoderMetricSet.ClassificationResult(t.Name, t.Labels, predicted.ForTask(t))).ToList();
     }
 
     /// <summary>Graded similarity with a one-output cross-encoder: <c>pearson</c>, <c>spearman</c> per task.</summary>
@@ -42,7 +42,7 @@ public sealed class CrossEncoderEvaluator
         ArgumentNullException.ThrowIfNull(tasks);
         CrossEncoderMetricSet.RequireSingleOutput(classifier.LabelCount);
         var predicted = await PredictAsync(classifier, tasks, progress, cancellationToken).ConfigureAwait(false);
-        return tasks.Select(t => new TaskResult(t.Name, CrossEncoderMetricSet.Correlation(t.Scores, predicted.ForTask(t)))).ToList();
+        return tasks.Select(t => CrossEncoderMetricSet.CorrelationResult(t.Name, t.Scores, predicted.ForTask(t))).ToList();
     }
 
     private Task<PredictedPairs> PredictAsync(IPairClassifier classifier, IEnumerable<PairTask> tasks, IProgress<EvaluationProgress>? progress, CancellationToken cancellationToken) =>

@@ -1,3 +1,4 @@
+using Similarity.Grains.Evaluation.Plots;
 using Similarity.Grains.Metrics;
 
 namespace Similarity.Grains.Evaluation.CrossEncoding;
@@ -9,6 +10,27 @@ namespace Similarity.Grains.Evaluation.CrossEncoding;
 /// </summary>
 public static class CrossEncoderMetricSet
 {
+    /// <summary>Names the class-1 probability's precision-recall curve.</summary>
+    public const string ProbabilityLabel = "probability";
+
+    /// <summary>Names the one-output model's scores in a gold-vs-predicted scatter.</summary>
+    public const string ScoreLabel = "score";
+
+    /// <summary>Task <paramref name="task"/>'s <see cref="Classification"/> metrics and the precision-recall curve of its class-1 probability.</summary>
+    public static TaskResult ClassificationResult(string task, ReadOnlySpan<int> labels, PairPredictions predictions)
+    {
+        var metrics = Classification(labels, predictions);
+        var curve = PrecisionRecallSweep.Compute(ProbabilityLabel, PositiveProbabilities(predictions), labels);
+        return new TaskResult(task, labels.Length, metrics, null, [curve]);
+    }
+
+    /// <summary>Task <paramref name="task"/>'s <see cref="Correlation"/> metrics and a scatter of gold against the model's scores.</summary>
+    public static TaskResult CorrelationResult(string task, ReadOnlySpan<double> gold, PairPredictions predictions)
+    {
+        var metrics = Correlation(gold, predictions);
+        return new TaskResult(task, gold.Length, metrics, ScatterSampler.Sample(ScoreLabel, gold, Scores(predictions)), []);
+    }
+
     /// <summary>
     /// The predicted label is the argmax of the probabilities (first on ties, as numpy) for 2 outputs, or
     /// <c>p &gt; 0.5</c> for one sigmoid output (CEBinaryAccuracyEvaluator's threshold).
@@ -19,22 +41,13 @@ public static class CrossEncoderMetricSet
         RequireWholeTask(labels.Length, predictions);
         RequireBinaryOutputs(predictions.LabelCount);
         var predicted = new int[labels.Length];
-        var positive = new double[labels.Length];
         for (var i = 0; i < labels.Length; i++)
         {
             var row = predictions.Probabilities.Row(i);
-            if (row.Length == 1)
-            {
-                positive[i] = row[0];
-                predicted[i] = row[0] > 0.5f ? 1 : 0;
-            }
-            else
-            {
-                positive[i] = row[1];
-                predicted[i] = row[1] > row[0] ? 1 : 0;
-            }
+            predicted[i] = (row.Length == 1 ? row[0] > 0.5f : row[1] > row[0]) ? 1 : 0;
         }
 
+        var positive = PositiveProbabilities(predictions);
         return new OrderedDictionary<string, double>(StringComparer.Ordinal)
         {
             ["accuracy"] = ClassLabelMetrics.Accuracy(predicted, labels),
@@ -50,12 +63,7 @@ public static class CrossEncoderMetricSet
         ArgumentNullException.ThrowIfNull(predictions);
         RequireWholeTask(gold.Length, predictions);
         RequireSingleOutput(predictions.LabelCount);
-        var predicted = new double[gold.Length];
-        for (var i = 0; i < predicted.Length; i++)
-        {
-            predicted[i] = predictions.Probabilities[i, 0];
-        }
-
+        var predicted = Scores(predictions);
         return new OrderedDictionary<string, double>(StringComparer.Ordinal)
         {
             ["pearson"] = Metrics.Correlation.Pearson(gold, predicted),
@@ -79,6 +87,29 @@ public static class CrossEncoderMetricSet
         {
             throw new MetricInputException($"Graded similarity needs a cross-encoder with 1 output (a score); this one has {labelCount} labels.");
         }
+    }
+
+    private static double[] PositiveProbabilities(PairPredictions predictions)
+    {
+        var positive = new double[predictions.Count];
+        for (var i = 0; i < positive.Length; i++)
+        {
+            var row = predictions.Probabilities.Row(i);
+            positive[i] = row.Length == 1 ? row[0] : row[1];
+        }
+
+        return positive;
+    }
+
+    private static double[] Scores(PairPredictions predictions)
+    {
+        var scores = new double[predictions.Count];
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] = predictions.Probabilities[i, 0];
+        }
+
+        return scores;
     }
 
     private static void RequireWholeTask(int goldCount, PairPredictions predictions)

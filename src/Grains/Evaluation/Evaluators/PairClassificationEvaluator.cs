@@ -31,7 +31,7 @@ public sealed class PairClassificationEvaluator
         var embeddings = await SentenceEmbedder.EmbedAsync(encoder, tasks.SelectMany(t => t.First.Concat(t.Second)), _options.BatchSize, progress, cancellationToken)
             .ConfigureAwait(false);
         return tasks
-            .Select(t => new TaskResult(t.Name, PairClassificationMetricSet.Compute(t.Labels, PairScorer.Score(embeddings, t, _options.SimilarityFunctions))))
+            .Select(t => PairClassificationMetricSet.Result(t.Name, t.Labels, PairScorer.Score(embeddings, t, _options.SimilarityFunctions)))
             .ToList();
     }
 }

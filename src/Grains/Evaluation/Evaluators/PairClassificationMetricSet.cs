@@ -1,3 +1,4 @@
+using Similarity.Grains.Evaluation.Plots;
 using Similarity.Grains.Evaluation.Scoring;
 using Similarity.Grains.Kernels;
 using Similarity.Grains.Metrics;
@@ -10,6 +11,19 @@ namespace Similarity.Grains.Evaluation.Evaluators;
 /// </summary>
 public static class PairClassificationMetricSet
 {
+    /// <summary>Task <paramref name="task"/>'s result: the metrics and a precision-recall curve per similarity function.</summary>
+    public static TaskResult Result(string task, ReadOnlySpan<int> labels, PairScores scores)
+    {
+        var metrics = Compute(labels, scores);
+        var curves = new PrecisionRecallCurve[scores.Functions.Count];
+        for (var f = 0; f < curves.Length; f++)
+        {
+            curves[f] = PrecisionRecallSweep.Compute(scores.Functions[f].Name(), scores.Of(scores.Functions[f]), labels);
+        }
+
+        return new TaskResult(task, labels.Length, metrics, null, curves);
+    }
+
     /// <summary>Pure over arrays: <paramref name="scores"/> must cover the whole task (merge shards first).</summary>
     public static IReadOnlyDictionary<string, double> Compute(ReadOnlySpan<int> labels, PairScores scores)
     {

@@ -31,7 +31,7 @@ public sealed class StsEvaluator
         var embeddings = await SentenceEmbedder.EmbedAsync(encoder, tasks.SelectMany(t => t.First.Concat(t.Second)), _options.BatchSize, progress, cancellationToken)
             .ConfigureAwait(false);
         return tasks
-            .Select(t => new TaskResult(t.Name, StsMetricSet.Compute(t.Scores, PairScorer.Score(embeddings, t, _options.SimilarityFunctions))))
+            .Select(t => StsMetricSet.Result(t.Name, t.Scores, PairScorer.Score(embeddings, t, _options.SimilarityFunctions)))
             .ToList();
     }
 }

@@ -1,3 +1,4 @@
+using Similarity.Grains.Evaluation.Plots;
 using Similarity.Grains.Evaluation.Scoring;
 using Similarity.Grains.Kernels;
 using Similarity.Grains.Metrics;
@@ -7,6 +8,14 @@ namespace Similarity.Grains.Evaluation.Evaluators;
 /// <summary>EmbeddingSimilarityEvaluator's metrics from a whole task's scores: <c>pearson_&lt;fn&gt;</c> and <c>spearman_&lt;fn&gt;</c> per function.</summary>
 public static class StsMetricSet
 {
+    /// <summary>Task <paramref name="task"/>'s result: the metrics and a scatter of gold against the first function's scores.</summary>
+    public static TaskResult Result(string task, ReadOnlySpan<double> gold, PairScores scores)
+    {
+        var metrics = Compute(gold, scores);
+        var primary = scores.Functions[0];
+        return new TaskResult(task, gold.Length, metrics, ScatterSampler.Sample(primary.Name(), gold, scores.Of(primary)), []);
+    }
+
     /// <summary>Pure over arrays: <paramref name="scores"/> must cover the whole task (merge shards first).</summary>
     public static IReadOnlyDictionary<string, double> Compute(ReadOnlySpan<double> gold, PairScores scores)
     {

@@ -3,7 +3,7 @@ using Similarity.Grains.Datasets.Suites;
 namespace Similarity.Grains.Evaluation.Reports;
 
 /// <summary>
-/// The result of evaluating one model on one suite split: per-task metrics and their average. Serialises to
+/// The result of evaluating one model on one suite split: per-task results and their average. Serialises to
 /// <c>{"model", "suite", "split", "averaging", "tasks": {name: {metric: value}}, "average": {...}}</c>.
 /// </summary>
 public sealed record EvaluationReport(
@@ -14,11 +14,26 @@ public sealed record EvaluationReport(
     IReadOnlyList<TaskResult> Tasks,
     IReadOnlyDictionary<string, double> Average)
 {
-    /// <summary>Builds the report for <paramref name="tasks"/>, averaging them the way <paramref name="suite"/> prescribes.</summary>
-    public static EvaluationReport Create(string model, LoadedSuite suite, IReadOnlyList<TaskResult> tasks)
+    /// <summary>
+    /// Aggregates task results, wherever and in whatever order they were computed, into the report: tasks in ordinal name
+    /// order (the order suites list them in), averaged as <paramref name="averaging"/> prescribes. The same results give
+    /// the same report to the last bit. A task that appears twice is an error, so a retried task cannot count twice.
+    /// </summary>
+    public static EvaluationReport Create(string model, string suite, string split, TaskAveraging averaging, IEnumerable<TaskResult> tasks)
     {
+        ArgumentNullException.ThrowIfNull(model);
         ArgumentNullException.ThrowIfNull(suite);
+        ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(tasks);
-        return new EvaluationReport(model, suite.Suite, suite.Split, suite.Averaging, tasks, TaskAverager.Average(tasks, suite.Averaging));
+        var ordered = tasks.OrderBy(t => t.Name, StringComparer.Ordinal).ToList();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            if (ordered[i].Name == ordered[i - 1].Name)
+            {
+                throw new ArgumentException($"Task '{ordered[i].Name}' has two results; each task of a report must be evaluated once.", nameof(tasks));
+            }
+        }
+
+        return new EvaluationReport(model, suite, split, averaging, ordered, TaskAverager.Average(ordered, averaging));
     }
 }

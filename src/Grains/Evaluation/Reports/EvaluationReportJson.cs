@@ -22,6 +22,9 @@ public static class EvaluationReportJson
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>The report as a file holds it: indented JSON and a final newline (<c>simctl eval --output</c>, <c>report.json</c>).</summary>
+    public static string Document(EvaluationReport report) => Serialize(report) + "\n";
+
     /// <summary>Writes the report as one JSON object, e.g. into a larger document.</summary>
     public static void Write(Utf8JsonWriter writer, EvaluationReport report)
     {
@@ -54,7 +57,7 @@ public static class EvaluationReportJson
         var tasks = new List<TaskResult>();
         foreach (var task in Required(root, "tasks").EnumerateObject())
         {
-            tasks.Add(new TaskResult(task.Name, ReadMetrics(task.Value)));
+            tasks.Add(TaskResult.MetricsOnly(task.Name, ReadMetrics(task.Value)));
         }
 
         return new EvaluationReport(

@@ -38,6 +38,11 @@ public static class TaskAverager
         return average;
     }
 
+    /// <summary>How the averages were computed, in a sentence for people reading a report.</summary>
+    public static string Describe(TaskAveraging averaging) => averaging == TaskAveraging.FisherZ
+        ? "Correlations are averaged through Fisher's z (tanh of the mean arctanh); other metrics by the arithmetic mean; thresholds are not averaged."
+        : "Each metric is the arithmetic mean over the tasks; thresholds are not averaged.";
+
     private static bool IsCorrelation(string key) =>
         key.StartsWith("pearson", StringComparison.Ordinal) || key.StartsWith("spearman", StringComparison.Ordinal);
 }
