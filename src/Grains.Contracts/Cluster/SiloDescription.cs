@@ -5,7 +5,7 @@ namespace Similarity.Grains.Contracts.Cluster;
 [Immutable]
 public sealed record SiloDescription
 {
-    /// <summary>Orleans' silo address (<c>IP:PORT@GENERATION</c>).</summary>
+    /// <summary>Where other silos reach it, <c>IP:PORT</c> (its silo port).</summary>
     [Id(0)]
     public required string Address { get; init; }
 

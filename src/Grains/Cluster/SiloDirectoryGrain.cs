@@ -29,7 +29,7 @@ internal sealed class SiloDirectoryGrain(ISiloMetadataCache metadata) : Grain, I
         var role = SiloRole.Of(metadata.GetSiloMetadata(entry.SiloAddress));
         return new SiloDescription
         {
-            Address = entry.SiloAddress.ToString(),
+            Address = entry.SiloAddress.Endpoint.ToString(),
             Name = entry.SiloName,
             HostName = entry.HostName,
             Status = entry.Status.ToString().ToLowerInvariant(),

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Similarity.Silo.Http;
+using Similarity.Silo.Schema;
 
 namespace Similarity.Silo.Hosting;
 
@@ -17,7 +18,7 @@ public static class SiloHost
     /// <summary>
     /// Builds a silo from <paramref name="configuration"/> (its <c>Silo</c> and <c>Logging</c> sections); invalid settings
     /// throw <see cref="Microsoft.Extensions.Options.OptionsValidationException"/> listing every problem. Kestrel starts
-    /// first (so <c>/healthz</c> answers while models load), then the Orleans silo, which loads its models and joins the
+    /// first (so <c>/healthz</c> answers while models load), then with a cluster its schema is migrated, then the Orleans silo, which loads its models and joins the
     /// cluster only once they answer. <paramref name="configureServices"/> runs first, so callers can supply their own
     /// instances (a model loader).
     /// </summary>
@@ -52,6 +53,12 @@ public static class SiloHost
                     app.UseRouting();
                     app.UseEndpoints(endpoints => SiloRoutes.Map(endpoints));
                 }));
+        }
+
+        if (silo.Options.Cluster is { } cluster && !silo.Options.IsEmbedded)
+        {
+            builder.ConfigureServices(services => services.AddHostedService(sp =>
+                new SchemaMigrationService(cluster, sp.GetRequiredService<ILogger<SchemaMigrationService>>())));
         }
 
         builder.UseOrleans(orleans => SiloConfiguration.Apply(orleans, silo));

@@ -6,6 +6,8 @@ using Orleans.Hosting;
 using Similarity.Silo.Schema;
 using Similarity.TestSupport.Servers;
 
+using Similarity.Silo.Tests.Servers;
+
 namespace Similarity.Silo.Tests.Schema;
 
 /// <summary>
@@ -19,7 +21,7 @@ public sealed class ClusterOnSchema : IAsyncLifetime
     public const string StateStore = "state";
     public const string StreamProvider = "ingest";
 
-    private readonly SchemaDatabases _databases = new();
+    private readonly PostgresDatabases _databases = new();
     private readonly List<IHost> _silos = [];
     private IHost? _client;
 

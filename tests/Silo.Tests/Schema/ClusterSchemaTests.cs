@@ -1,11 +1,13 @@
 using Npgsql;
 using Similarity.Silo.Schema;
 
+using Similarity.Silo.Tests.Servers;
+
 namespace Similarity.Silo.Tests.Schema;
 
 /// <summary>The schema migrator on a real PostgreSQL: order, idempotence, concurrency, refusal, and its errors.</summary>
-[Collection(SchemaDatabasesCollection.Name)]
-public class ClusterSchemaTests(SchemaDatabases databases)
+[Collection(PostgresCollection.Name)]
+public class ClusterSchemaTests(PostgresDatabases databases)
 {
     [Fact]
     public async Task An_empty_database_gets_every_version_in_order()

@@ -4,11 +4,13 @@ using Similarity.Silo.Schema;
 using Similarity.TestSupport;
 using Similarity.TestSupport.Servers;
 
+using Similarity.Silo.Tests.Servers;
+
 namespace Similarity.Silo.Tests.Schema;
 
 /// <summary><c>simctl db migrate</c> as users and deployment jobs run it, on a real PostgreSQL.</summary>
-[Collection(SchemaDatabasesCollection.Name)]
-public class DbMigrateCommandTests(SchemaDatabases databases)
+[Collection(PostgresCollection.Name)]
+public class DbMigrateCommandTests(PostgresDatabases databases)
 {
     [Fact]
     public async Task It_applies_every_version_once_then_reports_up_to_date()

@@ -1,14 +1,16 @@
 using Similarity.Silo.Schema;
 using static Similarity.Silo.Tests.Schema.StoredQueries;
 
+using Similarity.Silo.Tests.Servers;
+
 namespace Similarity.Silo.Tests.Schema;
 
 /// <summary>
 /// The grain state queries run as Persistence.AdoNet runs them, for what a live grain cannot stage: activations of one
 /// grain racing to write its first state.
 /// </summary>
-[Collection(SchemaDatabasesCollection.Name)]
-public class GrainStateQueriesTests(SchemaDatabases databases)
+[Collection(PostgresCollection.Name)]
+public class GrainStateQueriesTests(PostgresDatabases databases)
 {
     [Fact]
     public async Task Of_first_writes_racing_for_one_grain_exactly_one_creates_its_state()

@@ -8,6 +8,8 @@ using Orleans.Runtime;
 using Orleans.Runtime.MembershipService;
 using Similarity.Silo.Schema;
 
+using Similarity.Silo.Tests.Servers;
+
 namespace Similarity.Silo.Tests.Schema;
 
 /// <summary>
@@ -15,8 +17,8 @@ namespace Similarity.Silo.Tests.Schema;
 /// that detects concurrent writers, heartbeats, clean-up of dead silos, and times kept as UTC whatever the server's
 /// time zone.
 /// </summary>
-[Collection(SchemaDatabasesCollection.Name)]
-public class MembershipOnSchemaTests(SchemaDatabases databases)
+[Collection(PostgresCollection.Name)]
+public class MembershipOnSchemaTests(PostgresDatabases databases)
 {
     private static readonly DateTime Started = new(2026, 11, 30, 8, 15, 30, 250, DateTimeKind.Utc);
 

@@ -1,14 +1,16 @@
 using Similarity.Silo.Schema;
 using static Similarity.Silo.Tests.Schema.StoredQueries;
 
+using Similarity.Silo.Tests.Servers;
+
 namespace Similarity.Silo.Tests.Schema;
 
 /// <summary>
 /// The stream queue's queries, run as Streaming.AdoNet runs them, for what a two-silo run rarely reaches: receipts from
 /// a superseded dequeue, releases, failed deliveries, dead letters and their eviction.
 /// </summary>
-[Collection(SchemaDatabasesCollection.Name)]
-public class StreamQueriesTests(SchemaDatabases databases)
+[Collection(PostgresCollection.Name)]
+public class StreamQueriesTests(PostgresDatabases databases)
 {
     private const string Queue = "queue-0";
 

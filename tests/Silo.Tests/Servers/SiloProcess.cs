@@ -10,17 +10,17 @@ internal sealed class SiloProcess : IAsyncDisposable
     private readonly Process _process;
     private readonly StringBuilder _log = new();
 
-    private SiloProcess(Process process, string siloId)
+    private SiloProcess(Process process, string name)
     {
         _process = process;
-        SiloId = siloId;
+        Name = name;
         _process.OutputDataReceived += (_, e) => Append(e.Data);
         _process.ErrorDataReceived += (_, e) => Append(e.Data);
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
 
-    public string SiloId { get; }
+    public string Name { get; }
 
     public int ProcessId => _process.Id;
 
@@ -40,10 +40,11 @@ internal sealed class SiloProcess : IAsyncDisposable
     }
 
     /// <summary>
-    /// Starts <c>simctl silo</c> with the given arguments. Models load through <see cref="TestModelLoader"/> when
-    /// <paramref name="doubles"/> (folders holding a test-model.json), else through the silo's own model folder loader.
+    /// Starts <c>simctl silo</c> named <paramref name="name"/>, on loopback with free ports, with the given arguments.
+    /// Models load through <see cref="TestModelLoader"/> when <paramref name="doubles"/> (folders holding a
+    /// test-model.json), else through the silo's own model folder loader.
     /// </summary>
-    public static SiloProcess Start(string siloId, bool doubles, params string[] args)
+    public static SiloProcess Start(string name, bool doubles, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -53,9 +54,7 @@ internal sealed class SiloProcess : IAsyncDisposable
         };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "simctl.dll"));
         start.ArgumentList.Add("silo");
-        start.ArgumentList.Add("--silo-id");
-        start.ArgumentList.Add(siloId);
-        foreach (var arg in args)
+        foreach (var arg in (string[])["--silo-name", name, "--advertise", "127.0.0.1", "--silo-port", "0", "--gateway-port", "0", .. args])
         {
             start.ArgumentList.Add(arg);
         }
@@ -65,20 +64,21 @@ internal sealed class SiloProcess : IAsyncDisposable
             start.Environment["SIMILARITY_SILO__MODELLOADER"] = typeof(TestModelLoader).AssemblyQualifiedName;
         }
 
-        start.Environment["SIMILARITY_SILO__HEARTBEATSECONDS"] = "1";
         start.Environment["SIMILARITY_SILO__DRAINSECONDS"] = "20";
-        return new SiloProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start simctl silo"), siloId);
+        return new SiloProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start simctl silo"), name);
     }
 
-    /// <summary>SIGKILL: the process dies mid-request, acknowledging nothing more.</summary>
+    /// <summary>SIGKILL: the process dies mid-request, answering nothing more.</summary>
     public void Kill() => _process.Kill();
 
-    /// <summary>SIGTERM: the silo drains gracefully.</summary>
-    public void Terminate()
-    {
-        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
-        kill.WaitForExit();
-    }
+    /// <summary>SIGTERM: the silo finishes its work and leaves the cluster.</summary>
+    public void Terminate() => Signal("TERM");
+
+    /// <summary>SIGSTOP: the process freezes with its connections open, as a stalled machine would.</summary>
+    public void Freeze() => Signal("STOP");
+
+    /// <summary>SIGCONT after <see cref="Freeze"/>.</summary>
+    public void Thaw() => Signal("CONT");
 
     public async Task WaitForExitAsync(TimeSpan timeout)
     {
@@ -106,5 +106,11 @@ internal sealed class SiloProcess : IAsyncDisposable
                 _log.AppendLine(line);
             }
         }
+    }
+
+    private void Signal(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill.WaitForExit();
     }
 }

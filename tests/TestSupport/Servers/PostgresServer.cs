@@ -47,23 +47,37 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is not null)
-        {
-            try
-            {
-                await ServerCommand.RunAsync(ServiceUser, Path.Combine(Bin, "pg_ctl"), ["stop", "-D", DataPath, "-m", "fast", "-w"], timeout: TimeSpan.FromSeconds(30));
-            }
-            catch (Exception e) when (e is InvalidOperationException or TimeoutException)
-            {
-                _process.Kill(entireProcessTree: true);
-            }
+        await StopAsync();
+        ServerFolder.Delete(_folder);
+    }
 
-            await _process.WaitForExitAsync();
-            _process.Dispose();
-            _process = null;
+    /// <summary>Stops the server (clients see their connections closed) and starts it again on the same data and port.</summary>
+    public async Task RestartAsync(TimeSpan down)
+    {
+        await StopAsync();
+        await Task.Delay(down);
+        await RunAsync();
+    }
+
+    private async Task StopAsync()
+    {
+        if (_process is null)
+        {
+            return;
         }
 
-        ServerFolder.Delete(_folder);
+        try
+        {
+            await ServerCommand.RunAsync(ServiceUser, Path.Combine(Bin, "pg_ctl"), ["stop", "-D", DataPath, "-m", "fast", "-w"], timeout: TimeSpan.FromSeconds(30));
+        }
+        catch (Exception e) when (e is InvalidOperationException or TimeoutException)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await _process.WaitForExitAsync();
+        _process.Dispose();
+        _process = null;
     }
 
     private async Task StartOnceAsync()
@@ -79,10 +93,17 @@ public sealed class PostgresServer : IAsyncDisposable
             throw new ServerStartException(Name, $"initdb failed (as {User}, data {DataPath}): {e.Message}", retryable: false, e);
         }
 
+        await RunAsync();
+    }
+
+    private async Task RunAsync()
+    {
         string[] args =
         [
             "-D", DataPath, "-k", _folder, "-p", Port.ToString(CultureInfo.InvariantCulture), "-h", "127.0.0.1",
             "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off",
+            // Every test database gets connection pools of its own (silos, clients, providers); idle ones linger for minutes.
+            "-c", "max_connections=500",
         ];
         try
         {

@@ -1,13 +1,13 @@
 using Npgsql;
 using Similarity.TestSupport.Servers;
 
-namespace Similarity.Silo.Tests.Schema;
+namespace Similarity.Silo.Tests.Servers;
 
 /// <summary>
-/// One private PostgreSQL server for the schema tests; each test takes a fresh, empty database of its own from it,
-/// so tests neither see nor clean up after one another.
+/// One private PostgreSQL server for the tests of the <see cref="PostgresCollection"/>; each test takes fresh, empty
+/// databases of its own from it, so tests neither see nor clean up after one another.
 /// </summary>
-public sealed class SchemaDatabases : IAsyncLifetime
+public sealed class PostgresDatabases : IAsyncLifetime
 {
     private PostgresServer? _server;
     private int _created;
@@ -27,8 +27,9 @@ public sealed class SchemaDatabases : IAsyncLifetime
     /// <summary>Creates an empty database and returns a connection string for it.</summary>
     public async Task<string> CreateAsync()
     {
-        var name = $"schema_{Interlocked.Increment(ref _created)}";
-        await using (var admin = new NpgsqlConnection(Server.ConnectionString))
+        var name = $"test_{Interlocked.Increment(ref _created)}";
+        // Unpooled: a test may restart the server, which leaves pooled connections dead.
+        await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server.ConnectionString) { Pooling = false }.ConnectionString))
         {
             await admin.OpenAsync();
             await using var create = new NpgsqlCommand($"CREATE DATABASE {name}", admin);
