@@ -33,7 +33,7 @@ internal static class BenchClusterCommand
         var input = new Option<string>("--input") { Description = "Sentences, one per line (UTF-8)", Required = true };
         var silos = new Option<int>("--silos") { Description = "Silos in the cluster (each loads the model)", DefaultValueFactory = _ => 2 };
         var perRequest = new Option<int>("--texts-per-request") { Description = "Sentences per request through the cluster", DefaultValueFactory = _ => 64 };
-        var probes = new Option<int>("--probes") { Description = "Single-sentence round trips used to measure the per-request overhead", DefaultValueFactory = _ => 200 };
+        var probes = new Option<int>("--probes") { Description = "Requests of --texts-per-request sentences sent one after another on each side; the median latency difference is the overhead per request", DefaultValueFactory = _ => 200 };
         var threads = new Option<int>("--threads") { Description = "ONNX threads in process; each silo gets an equal share (0 = one per core)", DefaultValueFactory = _ => 0 };
         var runs = new Option<int>("--runs") { Description = "Timed passes over the input on each side (the median is reported)", DefaultValueFactory = _ => 3 };
         var loaderType = new Option<string>("--model-loader") { Description = "Assembly-qualified IModelLoader type (default: the model folder loader)" };
@@ -91,7 +91,7 @@ internal static class BenchClusterCommand
             var encoder = local.Encoder ?? throw new CliException($"--model {settings.ModelFolder} is a cross-encoder; bench cluster encodes sentences");
             await encoder.EncodeAsync(warmUp, cancellationToken);
             (inProcessSeconds, expected) = await TimeAsync(settings.Runs, () => encoder.EncodeAsync(sentences, cancellationToken));
-            inProcessProbe = await ProbeAsync(encoder.EncodeAsync, sentences, settings.Probes, cancellationToken);
+            inProcessProbe = await ProbeAsync(encoder.EncodeAsync, sentences, settings, cancellationToken);
         }
 
         await using var cluster = await DevelopmentCluster.StartAsync(
@@ -110,7 +110,7 @@ internal static class BenchClusterCommand
         var remote = new ServedSentenceEncoder(client, ModelName, expected.Columns);
         await remote.EncodeAsync(warmUp, cancellationToken);
         var (clusterSeconds, actual) = await TimeAsync(settings.Runs, () => remote.EncodeAsync(sentences, cancellationToken));
-        var clusterProbe = await ProbeAsync(remote.EncodeAsync, sentences, settings.Probes, cancellationToken);
+        var clusterProbe = await ProbeAsync(remote.EncodeAsync, sentences, settings, cancellationToken);
 
         return new Figures(
             sentences.Count / inProcessSeconds,
@@ -137,17 +137,21 @@ internal static class BenchClusterCommand
         return (Median.Of(seconds), result!);
     }
 
-    /// <summary>Mean seconds of one single-sentence call, made one after another (latency, not throughput).</summary>
+    /// <summary>Median seconds of one request of <see cref="Settings.TextsPerRequest"/> sentences, sent one after another (latency, not throughput).</summary>
     private static async Task<double> ProbeAsync(
-        Func<IReadOnlyList<string>, CancellationToken, Task<EmbeddingMatrix>> encode, List<string> sentences, int probes, CancellationToken cancellationToken)
+        Func<IReadOnlyList<string>, CancellationToken, Task<EmbeddingMatrix>> encode, List<string> sentences, Settings settings, CancellationToken cancellationToken)
     {
-        var watch = Stopwatch.StartNew();
-        for (var i = 0; i < probes; i++)
+        var seconds = new double[settings.Probes];
+        for (var i = 0; i < seconds.Length; i++)
         {
-            await encode([sentences[i % sentences.Count]], cancellationToken);
+            var start = i * settings.TextsPerRequest % Math.Max(1, sentences.Count - settings.TextsPerRequest);
+            var request = sentences.GetRange(start, Math.Min(settings.TextsPerRequest, sentences.Count - start));
+            var watch = Stopwatch.StartNew();
+            await encode(request, cancellationToken);
+            seconds[i] = watch.Elapsed.TotalSeconds;
         }
 
-        return watch.Elapsed.TotalSeconds / probes;
+        return Median.Of(seconds);
     }
 
     private static double MaxDifference(EmbeddingMatrix expected, EmbeddingMatrix actual)
@@ -169,7 +173,7 @@ internal static class BenchClusterCommand
         text.AppendLine(CultureInfo.InvariantCulture, $"  in-process      {figures.InProcessPerSecond,12:0.0} sentences/s");
         text.AppendLine(CultureInfo.InvariantCulture, $"  cluster         {figures.ClusterPerSecond,12:0.0} sentences/s");
         text.AppendLine(CultureInfo.InvariantCulture, $"  ratio           {figures.ClusterPerSecond / figures.InProcessPerSecond,12:0.000} (cluster / in-process)");
-        text.AppendLine(CultureInfo.InvariantCulture, $"  1-sentence call {figures.InProcessProbeMs,12:0.000} ms in-process, {figures.ClusterProbeMs:0.000} ms through the cluster");
+        text.AppendLine(CultureInfo.InvariantCulture, $"  one request     {figures.InProcessProbeMs,12:0.000} ms in-process, {figures.ClusterProbeMs:0.000} ms through the cluster (median of {settings.Probes}, {settings.TextsPerRequest} sentences each)");
         text.AppendLine(CultureInfo.InvariantCulture, $"  overhead        {figures.ClusterProbeMs - figures.InProcessProbeMs,12:0.000} ms per request");
         text.AppendLine(CultureInfo.InvariantCulture, $"  max |diff|      {figures.MaxDifference,12:0.###e+0} between cluster and in-process embeddings");
         return text.ToString();
@@ -192,8 +196,8 @@ internal static class BenchClusterCommand
             json.WriteNumber("in_process_sentences_per_second", figures.InProcessPerSecond);
             json.WriteNumber("cluster_sentences_per_second", figures.ClusterPerSecond);
             json.WriteNumber("ratio", figures.ClusterPerSecond / figures.InProcessPerSecond);
-            json.WriteNumber("in_process_single_call_ms", figures.InProcessProbeMs);
-            json.WriteNumber("cluster_single_call_ms", figures.ClusterProbeMs);
+            json.WriteNumber("in_process_request_ms", figures.InProcessProbeMs);
+            json.WriteNumber("cluster_request_ms", figures.ClusterProbeMs);
             json.WriteNumber("overhead_ms_per_request", figures.ClusterProbeMs - figures.InProcessProbeMs);
             json.WriteNumber("max_abs_difference", figures.MaxDifference);
             json.WriteEndObject();
