@@ -10,7 +10,10 @@ namespace Similarity.Cli.Tests;
 /// </summary>
 public class DeploymentManifestTests
 {
-    public static TheoryData<string> Manifests => new() { "jobs/evaluation/evaluation-job.yaml", "jobs/clustering/clustering-job.yaml", "silo-cpu.yaml", "silo-gpu.yaml" };
+    public static TheoryData<string> Manifests => new()
+    {
+        "jobs/migrate/migrate-job.yaml", "jobs/evaluation/evaluation-job.yaml", "jobs/clustering/clustering-job.yaml", "silo-cpu.yaml", "silo-gpu.yaml",
+    };
 
     [Theory]
     [MemberData(nameof(Manifests))]
@@ -30,19 +33,6 @@ public class DeploymentManifestTests
 
             Assert.True(parsed.Errors.Count == 0, $"{manifest}: simctl {string.Join(' ', args)}: {string.Join("; ", parsed.Errors.Select(e => e.Message))}");
         }
-    }
-
-    [Theory]
-    [InlineData("jobs/evaluation/evaluation-job.yaml")]
-    [InlineData("jobs/clustering/clustering-job.yaml")]
-    public void Jobs_run_their_model_through_the_cluster_by_a_name_the_silos_serve(string manifest)
-    {
-        var served = ServedModels(File.ReadAllText(Path.Combine(DeployFolder(), "silo-config.yaml")));
-
-        var args = Assert.Single(CommandLines(File.ReadAllText(Path.Combine(DeployFolder(), manifest))));
-
-        Assert.Contains("--cluster", args);
-        Assert.Contains(args[Array.IndexOf(args, "--model") + 1], served);
     }
 
     /// <summary>simctl's arguments: flow sequences (<c>args: [silo, ...]</c>) and folded <c>sh -c</c> scripts starting with simctl.</summary>
@@ -81,13 +71,9 @@ public class DeploymentManifestTests
     private static string[] ShellWords(string script)
     {
         var expanded = script
-            .Replace("\"$SIMILARITY_SILO__BROKER\"", "amqp://user:secret@rabbitmq:5672/", StringComparison.Ordinal)
             .Replace("$(date +%Y%m%d-%H%M%S)", "20260101-000000", StringComparison.Ordinal);
         return Regex.Matches(expanded, "\"([^\"]*)\"|(\\S+)").Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value).ToArray();
     }
-
-    private static string[] ServedModels(string siloConfig) =>
-        Regex.Matches(siloConfig, @"SIMILARITY_SILO__MODELS__([A-Za-z0-9._-]+):").Select(m => m.Groups[1].Value).ToArray();
 
     private static string DeployFolder()
     {

@@ -10,7 +10,7 @@ namespace Similarity.Silo.Tests.Doubles;
 /// <summary>
 /// A real fixture model for the "cluster equals in-process" tests: the folder silos load with the real
 /// <see cref="ModelFolderLoader"/>, and the reference results, from the same folder opened in this process with the
-/// inference layer's <see cref="ModelLoader"/> (no silo, no fabric).
+/// inference layer's <see cref="ModelLoader"/> (no silo, no Orleans).
 /// </summary>
 public sealed record ClusterTestModel(string Fixture)
 {

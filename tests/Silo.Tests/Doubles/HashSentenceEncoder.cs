@@ -8,7 +8,7 @@ namespace Similarity.Silo.Tests.Doubles;
 /// <summary>
 /// A TEST DOUBLE, not a model: each text's embedding is derived from the SHA-256 of its UTF-8 bytes (unit length), so
 /// results are deterministic and any lost, duplicated or misplaced row shows. An optional gate that holds every call, and
-/// a poison text that throws, to exercise the fabric.
+/// a poison text that throws, to exercise the cluster.
 /// </summary>
 public sealed class HashSentenceEncoder(int dimension = 16) : ISentenceEncoder
 {

@@ -5,7 +5,7 @@ namespace Similarity.TestSupport.Servers;
 
 /// <summary>
 /// Runs server binaries for tests. As root they run as their service user (<c>runuser -u USER --</c>), because
-/// PostgreSQL refuses root and RabbitMQ expects its own user; as anyone else they run as that user.
+/// PostgreSQL refuses root; anyone else runs them as themselves.
 /// </summary>
 public static class ServerCommand
 {
