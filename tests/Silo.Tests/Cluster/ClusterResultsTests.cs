@@ -1,3 +1,4 @@
+using Similarity.Grains.Encoders;
 using Similarity.Grains.Contracts;
 using Similarity.Grains.Contracts.Errors;
 using Similarity.Grains.Contracts.Values;

@@ -1,3 +1,4 @@
+using Similarity.Grains.Encoders;
 using Similarity.Silo.Tests.Doubles;
 
 namespace Similarity.Silo.Tests.Cluster;

@@ -1,3 +1,4 @@
+using Similarity.Grains.Encoders;
 using Microsoft.Extensions.AI;
 using Similarity.Client;
 using Similarity.Grains.Contracts;

@@ -1,3 +1,4 @@
+using Similarity.Grains.Encoders;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;

@@ -1,3 +1,4 @@
+using Similarity.Grains.Encoders;
 using Similarity.Client;
 using Similarity.Grains.Contracts.Values;
 using Similarity.Inference.Models;

@@ -1,3 +1,4 @@
+using Similarity.Grains.Encoders;
 using Similarity.Client;
 using Similarity.Inference.Models;
 using Similarity.Inference.Tensors;
