@@ -1,7 +1,7 @@
-using Similarity.Grains.Encoders;
 using Similarity.Grains.Contracts;
 using Similarity.Grains.Contracts.Errors;
 using Similarity.Grains.Contracts.Values;
+using Similarity.Grains.Encoders;
 using Similarity.Grains.Serving;
 using Similarity.Silo.Tests.Doubles;
 

@@ -1,6 +1,6 @@
-using Similarity.Grains.Encoders;
 using Similarity.Grains.Contracts;
 using Similarity.Grains.Contracts.Errors;
+using Similarity.Grains.Encoders;
 using Similarity.Silo.Tests.Doubles;
 
 namespace Similarity.Silo.Tests.Cluster;

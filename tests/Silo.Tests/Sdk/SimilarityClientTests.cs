@@ -1,8 +1,8 @@
-using Similarity.Grains.Encoders;
 using Microsoft.Extensions.AI;
 using Similarity.Client;
 using Similarity.Grains.Contracts;
 using Similarity.Grains.Contracts.Values;
+using Similarity.Grains.Encoders;
 using Similarity.Inference.Tensors;
 using Similarity.Silo.Tests.Doubles;
 

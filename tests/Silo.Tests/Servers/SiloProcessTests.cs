@@ -1,9 +1,9 @@
-using Similarity.Grains.Encoders;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Similarity.Client;
 using Similarity.Grains.Contracts.Cluster;
+using Similarity.Grains.Encoders;
 using Similarity.Silo.Tests.Doubles;
 using Similarity.TestSupport;
 using Similarity.TestSupport.Servers;

@@ -1,6 +1,6 @@
-using Similarity.Grains.Encoders;
 using Similarity.Client;
 using Similarity.Grains.Contracts.Values;
+using Similarity.Grains.Encoders;
 using Similarity.Inference.Models;
 using Similarity.Inference.Tensors;
 

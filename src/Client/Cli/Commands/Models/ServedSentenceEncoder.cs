@@ -1,5 +1,5 @@
-using Similarity.Grains.Encoders;
 using Similarity.Client;
+using Similarity.Grains.Encoders;
 using Similarity.Inference.Models;
 using Similarity.Inference.Tensors;
 
