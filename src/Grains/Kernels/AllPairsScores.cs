@@ -151,27 +151,8 @@ public static unsafe class AllPairsScores
             {
                 PanelPacker.Pack(source, leftRows, dimensions, PanelScores.LeftWidth, function == SimilarityFunction.Cosine, packed, options);
                 var band = options.PanelRows(dimensions);
-                var block = options.CorpusRows(dimensions);
-                nint l = (nint)panels, r = (nint)right, d = (nint)target;
-                KernelParallel.For((leftRows + band - 1) / band, options, item =>
-                {
-                    var first = item * band;
-                    var rows = Math.Min(band, leftRows - first);
-                    for (var j0 = 0; j0 < rightRows; j0 += block)
-                    {
-                        // This block of right panels stays in L2 while the band's left panels pass over it.
-                        PanelScores.Compute(
-                            kernel,
-                            (float*)l + (nint)first * dimensions,
-                            rows,
-                            (float*)r,
-                            j0,
-                            Math.Min(block, rightRows - j0),
-                            dimensions,
-                            (float*)d + (nint)first * rightRows + j0,
-                            rightRows);
-                    }
-                });
+                var work = new BandScores(kernel, panels, leftRows, right, rightRows, dimensions, target, band, options.CorpusRows(dimensions));
+                KernelParallel.For((leftRows + band - 1) / band, options, work);
             }
         }
         finally
@@ -185,6 +166,31 @@ public static unsafe class AllPairsScores
         if (destination.Length != (long)leftRows * rightRows)
         {
             throw new ArgumentException($"Destination holds {destination.Length} scores; {(long)leftRows * rightRows} needed.", nameof(destination));
+        }
+    }
+
+    /// <summary>Scores one band of left rows against every right row, a block of right panels (kept in L2) at a time.</summary>
+    private readonly struct BandScores(
+        ScoreKernel kernel, float* left, int leftRows, float* right, int rightRows, int dimensions, float* destination, int band, int block)
+        : IKernelWork
+    {
+        public void Run(int item)
+        {
+            var first = item * band;
+            var rows = Math.Min(band, leftRows - first);
+            for (var j0 = 0; j0 < rightRows; j0 += block)
+            {
+                PanelScores.Compute(
+                    kernel,
+                    left + (nint)first * dimensions,
+                    rows,
+                    right,
+                    j0,
+                    Math.Min(block, rightRows - j0),
+                    dimensions,
+                    destination + (nint)first * rightRows + j0,
+                    rightRows);
+            }
         }
     }
 }

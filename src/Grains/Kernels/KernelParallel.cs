@@ -2,10 +2,14 @@ using System.Runtime.ExceptionServices;
 
 namespace Similarity.Grains.Kernels;
 
-/// <summary>Runs a kernel's independent work items on up to <see cref="KernelOptions.MaxDegreeOfParallelism"/> threads; one item runs inline.</summary>
+/// <summary>
+/// Runs a kernel's independent work items on up to <see cref="KernelOptions.MaxDegreeOfParallelism"/> threads. On one
+/// thread (or for one item) the items run inline with nothing allocated, so warm single-threaded kernel calls allocate nothing.
+/// </summary>
 internal static class KernelParallel
 {
-    public static void For(int items, KernelOptions options, Action<int> body)
+    public static void For<TWork>(int items, KernelOptions options, TWork work)
+        where TWork : struct, IKernelWork
     {
         if (items <= 0)
         {
@@ -16,15 +20,21 @@ internal static class KernelParallel
         {
             for (var item = 0; item < items; item++)
             {
-                body(item);
+                work.Run(item);
             }
 
             return;
         }
 
+        Parallel<TWork>(items, options, work);
+    }
+
+    private static void Parallel<TWork>(int items, KernelOptions options, TWork work)
+        where TWork : struct, IKernelWork
+    {
         try
         {
-            Parallel.For(0, items, options.ParallelOptions(), body);
+            System.Threading.Tasks.Parallel.For(0, items, options.ParallelOptions(), item => work.Run(item));
         }
         catch (AggregateException e) when (e.InnerExceptions.Count == 1)
         {

@@ -38,30 +38,9 @@ internal static unsafe class PanelPacker
         }
 
         // Tasks start on panel boundaries (RowsPerTask is a multiple of every width), so none shares a panel.
-        var tasks = (count + RowsPerTask - 1) / RowsPerTask;
         fixed (float* target = destination)
         {
-            nint source = (nint)rows, packed = (nint)target;
-            if (tasks <= 1)
-            {
-                Pack<T>(new ReadOnlySpan<T>(rows, count * dimensions), dimensions, 0, count, width, unit, new Span<float>(target, (int)length));
-                return;
-            }
-
-            KernelParallel.For(tasks, options, task =>
-            {
-                var first = task * RowsPerTask;
-                var rowsHere = Math.Min(RowsPerTask, count - first);
-                var offset = (long)first * dimensions;
-                Pack<T>(
-                    new ReadOnlySpan<T>((T*)source, count * dimensions),
-                    dimensions,
-                    first,
-                    rowsHere,
-                    width,
-                    unit,
-                    new Span<float>((float*)packed + offset, (int)Length(rowsHere, width, dimensions)));
-            });
+            KernelParallel.For((count + RowsPerTask - 1) / RowsPerTask, options, new PackTask<T>(rows, count, dimensions, width, unit, target));
         }
     }
 
@@ -132,6 +111,25 @@ internal static unsafe class PanelPacker
         for (var k = 0; k < dimensions; k++)
         {
             panel[k * width + lane] = 0;
+        }
+    }
+
+    /// <summary>Packs <see cref="RowsPerTask"/> rows (the last task fewer).</summary>
+    private readonly struct PackTask<T>(T* rows, int count, int dimensions, int width, bool unit, float* destination) : IKernelWork
+        where T : unmanaged
+    {
+        public void Run(int item)
+        {
+            var first = item * RowsPerTask;
+            var rowsHere = Math.Min(RowsPerTask, count - first);
+            Pack(
+                new ReadOnlySpan<T>(rows, count * dimensions),
+                dimensions,
+                first,
+                rowsHere,
+                width,
+                unit,
+                new Span<float>(destination + (long)first * dimensions, (int)Length(rowsHere, width, dimensions)));
         }
     }
 }

@@ -28,20 +28,7 @@ internal sealed unsafe class PreparedRows : IDisposable
         var cosine = function == SimilarityFunction.Cosine;
         var norms = new double[source.Rows];
         var scales = new double[cosine ? source.Rows : 0];
-        const int chunk = 1024;
-        KernelParallel.For((source.Rows + chunk - 1) / chunk, options, c =>
-        {
-            var data = source.Buffer;
-            var d = source.Columns;
-            for (var i = c * chunk; i < Math.Min(source.Rows, (c + 1) * chunk); i++)
-            {
-                norms[i] = PreciseScores.Norm(data.AsSpan(i * d, d));
-                if (cosine)
-                {
-                    scales[i] = Math.Max(norms[i], PreciseScores.MinimumNorm);
-                }
-            }
-        });
+        KernelParallel.For((source.Rows + NormTask.Rows - 1) / NormTask.Rows, options, new NormTask(source, norms, scales));
 
         Norms = norms;
         MaxNorm = norms.Length == 0 ? 0 : norms.Max();
@@ -105,5 +92,25 @@ internal sealed unsafe class PreparedRows : IDisposable
         }
 
         ArrayPool<float>.Shared.Return(_rented);
+    }
+
+    /// <summary>Float64 norms (and, for cosine, clamped norms) of a chunk of rows.</summary>
+    private readonly struct NormTask(EmbeddingMatrix source, double[] norms, double[] scales) : IKernelWork
+    {
+        public const int Rows = 1024;
+
+        public void Run(int item)
+        {
+            var data = source.Buffer;
+            var d = source.Columns;
+            for (var i = item * Rows; i < Math.Min(source.Rows, (item + 1) * Rows); i++)
+            {
+                norms[i] = PreciseScores.Norm(data.AsSpan(i * d, d));
+                if (scales.Length > 0)
+                {
+                    scales[i] = Math.Max(norms[i], PreciseScores.MinimumNorm);
+                }
+            }
+        }
     }
 }
