@@ -150,7 +150,7 @@ public static unsafe class AllPairsScores
             fixed (float* panels = packed, target = destination)
             {
                 PanelPacker.Pack(source, leftRows, dimensions, PanelScores.LeftWidth, function == SimilarityFunction.Cosine, packed, options);
-                var band = options.PanelRows(dimensions);
+                var band = options.BalancedPanelRows(leftRows, dimensions);
                 var work = new BandScores(kernel, panels, leftRows, right, rightRows, dimensions, target, band, options.CorpusRows(dimensions));
                 KernelParallel.For((leftRows + band - 1) / band, options, work);
             }

@@ -60,6 +60,23 @@ public sealed record KernelOptions
     }
 
     /// <summary>
+    /// Query rows per work item for <paramref name="rows"/> rows: at most <see cref="PanelRows"/>, cut so the items split
+    /// evenly over the threads (1000 rows in panels of 240 would give one of two threads three panels and the other two).
+    /// </summary>
+    internal int BalancedPanelRows(int rows, int dimensions)
+    {
+        var tile = QueryRows(dimensions);
+        var panel = PanelRows(dimensions);
+        long threads = Threads;
+        var items = threads * ((rows + threads * panel - 1) / (threads * panel));
+        var even = (rows + items - 1) / Math.Max(1, items);
+        return (int)Math.Clamp((even + tile - 1) / tile * tile, tile, panel);
+    }
+
+    /// <summary>Threads a call may use: <see cref="MaxDegreeOfParallelism"/>, or the processor count for -1.</summary>
+    internal int Threads => MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : MaxDegreeOfParallelism;
+
+    /// <summary>
     /// These options, with panels cut down so a worker's per-row state (<paramref name="bytesPerRow"/> each)
     /// stays within 64 MiB: large top-k asks for large heaps.
     /// </summary>

@@ -13,8 +13,8 @@ namespace Similarity.Grains.Kernels.Panels;
 /// </summary>
 internal static unsafe class PanelPacker
 {
-    /// <summary>Rows one packing task takes when a whole side is packed in parallel.</summary>
-    private const int RowsPerTask = 2048;
+    /// <summary>Rows one packing task takes when a whole side is packed in parallel: whole panels of every width (6, 8, 16, 32).</summary>
+    private const int RowsPerTask = 21 * 96;
 
     /// <summary>Floats that <paramref name="rows"/> rows take in panels of <paramref name="width"/>.</summary>
     public static long Length(int rows, int width, int dimensions) => (long)(rows + width - 1) / width * width * dimensions;
@@ -37,7 +37,7 @@ internal static unsafe class PanelPacker
             throw new ArgumentException($"Destination holds {destination.Length} values; {length} needed.", nameof(destination));
         }
 
-        // Tasks start on panel boundaries (RowsPerTask is a multiple of every width), so none shares a panel.
+        // Tasks start on panel boundaries, so none shares a panel and each writes where its first row's panel begins.
         fixed (float* target = destination)
         {
             KernelParallel.For((count + RowsPerTask - 1) / RowsPerTask, options, new PackTask<T>(rows, count, dimensions, width, unit, target));

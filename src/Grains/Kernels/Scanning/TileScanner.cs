@@ -28,7 +28,7 @@ internal static unsafe class TileScanner
         }
 
         var layout = new Layout(options.QueryRows(queries.Dimensions), options.PanelRows(queries.Dimensions), options.CorpusRows(queries.Dimensions));
-        layout = layout with { PanelRows = BalancedPanelRows(queries.Count, layout, options) };
+        layout = layout with { PanelRows = options.BalancedPanelRows(queries.Count, queries.Dimensions) };
         var panels = (queries.Count + layout.PanelRows - 1) / layout.PanelRows;
         var shards = Math.Max(1, corpusShards);
         var shardRows = (corpus.Count + shards - 1) / shards;
@@ -107,24 +107,6 @@ internal static unsafe class TileScanner
                 }
             }
         }
-    }
-
-    /// <summary>
-    /// Panel rows cut down (never up: workers size their state for the configured panel) so that every thread gets about
-    /// three work items: 1000 queries in panels of 240 would give one thread three panels and the other two.
-    /// </summary>
-    private static int BalancedPanelRows(int queries, Layout layout, KernelOptions options)
-    {
-        var threads = options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism;
-        var wanted = 3L * threads;
-        var panels = (queries + layout.PanelRows - 1) / layout.PanelRows;
-        if (threads == 1 || panels >= wanted)
-        {
-            return layout.PanelRows;
-        }
-
-        var rows = (queries + wanted - 1) / wanted;
-        return (int)Math.Clamp((rows + layout.QueryRows - 1) / layout.QueryRows * layout.QueryRows, layout.QueryRows, layout.PanelRows);
     }
 
     private readonly record struct Layout(int QueryRows, int PanelRows, int CorpusRows);
