@@ -150,6 +150,11 @@ def cmd_run(a):
                 json.loads(locked(me + ["gemm", a.embeddings], env=haswell)[1])["gflops"]]
         bench = json.loads(locked(simctl + ["bench", "similarity", "--embeddings", a.embeddings, "--queries", str(a.queries),
                                             "--top-k", "10", "--naive-seconds", "0.3", "--json"])[1])
+        if a.previous:
+            before = json.loads(locked(a.previous.split() + ["bench", "similarity", "--n", str(bench["n"]), "--dim", str(bench["dim"]),
+                                                          "--queries", str(a.queries), "--top-k", "10", "--naive-seconds", "0.3", "--json"])[1])
+            row["vs_previous"] = bench["allPairsCosine"]["kernelGflops"] / before["allPairsCosine"]["kernelGflops"]
+            row["previous_gflops"] = before["allPairsCosine"]["kernelGflops"]
         row["allpairs"] = bench["allPairsCosine"]["kernelGflops"] / max(blas)
         row["blas_gflops"], row["kernel_gflops"] = max(blas), bench["allPairsCosine"]["kernelGflops"]
         row["blas_auto"], row["blas_haswell"] = blas
@@ -172,7 +177,8 @@ def cmd_run(a):
     names = {"allpairs": "all-pairs cosine kernel vs best OpenBLAS sgemm (auto / Haswell core)",
              "score": "simctl score (whole command) vs numpy normalise + matmul + np.save",
              "search": "top-10 search vs FAISS IndexFlatIP (2 threads)",
-             "communities": "community detection (whole command) vs numpy port of sentence-transformers'"}
+             "communities": "community detection (whole command) vs numpy port of sentence-transformers'",
+             "vs_previous": "all-pairs cosine kernel vs the --previous build (its bench on random data of the same shape)"}
     for key, name in names.items():
         values = [row[key] for row in rows if key in row]
         if values:
@@ -195,7 +201,8 @@ def main():
     s.add_argument("--min-size", type=int, default=10); s.add_argument("--output", required=True); s.set_defaults(run=cmd_communities)
     s = sub.add_parser("run"); s.add_argument("--simctl", required=True); s.add_argument("--embeddings", required=True)
     s.add_argument("--communities"); s.add_argument("--queries", type=int, default=1000); s.add_argument("--rounds", type=int, default=3)
-    s.add_argument("--score-output", default=os.devnull); s.set_defaults(run=cmd_run)
+    s.add_argument("--score-output", default=os.devnull)
+    s.add_argument("--previous", help="command line of an earlier simctl build to compare the kernel with"); s.set_defaults(run=cmd_run)
     a = p.parse_args()
     a.run(a)
 
