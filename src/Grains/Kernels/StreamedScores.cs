@@ -11,8 +11,8 @@ namespace Similarity.Grains.Kernels;
 /// </summary>
 public static class StreamedScores
 {
-    /// <summary>Scores per band buffer (two are used): 32 MiB, so a band is hundreds of rows yet stays far below the matrix.</summary>
-    private const int BandScores = 8 << 20;
+    /// <summary>Scores per band buffer (two are used): 64 MiB, so a band is hundreds of rows (whole work items for two threads) yet far below the matrix.</summary>
+    private const int BandScores = 16 << 20;
 
     public static void WriteNpy(Stream output, SimilarityFunction function, EmbeddingMatrix left, EmbeddingMatrix right, KernelOptions? options = null)
     {
