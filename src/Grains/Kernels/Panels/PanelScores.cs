@@ -15,6 +15,9 @@ internal static unsafe class PanelScores
     /// <summary>Rows per left panel.</summary>
     public const int LeftWidth = MicroTile.Rows;
 
+    /// <summary>The most rows a right panel has: two 512-bit registers of floats.</summary>
+    private const int WidestRightWidth = 2 * 16;
+
     /// <summary>Rows per right panel: two registers of the widest accelerated vector (32, 16 or 8).</summary>
     public static int RightWidth { get; } =
         2 * (Vector512.IsHardwareAccelerated ? Vector512<float>.Count : Vector256.IsHardwareAccelerated ? Vector256<float>.Count : Vector128<float>.Count);
@@ -70,7 +73,7 @@ internal static unsafe class PanelScores
         where TSum : IScoreAccumulation
     {
         var width = 2 * TLanes.Count;
-        var scratch = stackalloc float[LeftWidth * 2 * 16];
+        var scratch = stackalloc float[LeftWidth * WidestRightWidth];
         nint leftPanel = (nint)LeftWidth * dimensions;
         nint rightPanel = (nint)width * dimensions;
         var firstPanel = firstColumn / width;
