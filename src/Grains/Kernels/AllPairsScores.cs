@@ -1,13 +1,14 @@
 using System.Buffers;
-using System.Runtime.ExceptionServices;
+using Similarity.Grains.Kernels.Panels;
 using Similarity.Inference.Tensors;
 
 namespace Similarity.Grains.Kernels;
 
 /// <summary>
-/// All-vs-all scores, <c>destination[i·rightRows + j] = f(left[i], right[j])</c>, in float32: blocked into
-/// cache-sized tiles, vectorised (512/256/128-bit), threads over blocks of left rows. Use it when the whole
-/// matrix is wanted; for top-k or a threshold use search, mining or community detection, which never hold it.
+/// All-vs-all scores, <c>destination[i·rightRows + j] = f(left[i], right[j])</c>, in float32: both sides packed into
+/// panels (unit rows for cosine), scored by register-blocked micro-tiles (512/256/128-bit), threads over bands of left
+/// rows. Every score is the same bits whatever the tiles, threads or vector width. Use it when the whole matrix is
+/// wanted; for top-k or a threshold use search, mining or community detection, which never hold it.
 /// </summary>
 public static unsafe class AllPairsScores
 {
@@ -49,7 +50,7 @@ public static unsafe class AllPairsScores
     public static void Dot(ReadOnlySpan<float> left, ReadOnlySpan<float> right, int dimensions, Span<float> destination, KernelOptions? options = null) =>
         Compute(SimilarityFunction.Dot, left, right, dimensions, destination, options);
 
-    /// <summary>Cosine similarities: both sides are normalised once (pooled buffers), then dotted.</summary>
+    /// <summary>Cosine similarities: both sides are normalised once, as they are packed (pooled buffers), then dotted.</summary>
     public static void Cosine(ReadOnlySpan<float> left, ReadOnlySpan<float> right, int dimensions, Span<float> destination, KernelOptions? options = null) =>
         Compute(SimilarityFunction.Cosine, left, right, dimensions, destination, options);
 
@@ -63,10 +64,42 @@ public static unsafe class AllPairsScores
 
     /// <summary>Row-major rows of <paramref name="dimensions"/> values on both sides; the destination is leftRows × rightRows.</summary>
     public static void Compute(
-        SimilarityFunction function, ReadOnlySpan<float> left, ReadOnlySpan<float> right, int dimensions, Span<float> destination, KernelOptions? options = null)
+        SimilarityFunction function, ReadOnlySpan<float> left, ReadOnlySpan<float> right, int dimensions, Span<float> destination, KernelOptions? options = null) =>
+        Compute<float, float>(function, left, right, dimensions, destination, options);
+
+    /// <summary>Float32 rows (e.g. queries) against float16 rows (e.g. a half-precision shard), scored in float32.</summary>
+    public static void Compute(
+        SimilarityFunction function, ReadOnlySpan<float> left, ReadOnlySpan<Half> right, int dimensions, Span<float> destination, KernelOptions? options = null) =>
+        Compute<float, Half>(function, left, right, dimensions, destination, options);
+
+    /// <summary>Float16 rows on both sides (e.g. two half-precision shards), scored in float32.</summary>
+    public static void Compute(
+        SimilarityFunction function, ReadOnlySpan<Half> left, ReadOnlySpan<Half> right, int dimensions, Span<float> destination, KernelOptions? options = null) =>
+        Compute<Half, Half>(function, left, right, dimensions, destination, options);
+
+    /// <summary>
+    /// Rows against a side packed once (<see cref="PackedRows"/>), with its function: for scoring a large matrix band by band
+    /// without packing the right side again.
+    /// </summary>
+    public static void Compute(ReadOnlySpan<float> left, PackedRows right, Span<float> destination, KernelOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(right);
+        options ??= KernelOptions.Default;
+        options.Validate();
+        var leftRows = PackedRows.RowCount(left.Length, right.Dimensions, "left");
+        EnsureDestination(destination, leftRows, right.Count);
+        FiniteEmbeddings.EnsureFinite(left, right.Dimensions, "left");
+        Run(right.Function, left, leftRows, right.Panels, right.Count, right.Dimensions, destination, options);
+    }
+
+    private static void Compute<TLeft, TRight>(
+        SimilarityFunction function, ReadOnlySpan<TLeft> left, ReadOnlySpan<TRight> right, int dimensions, Span<float> destination, KernelOptions? options)
+        where TLeft : unmanaged
+        where TRight : unmanaged
     {
         options ??= KernelOptions.Default;
         options.Validate();
+        _ = function.Kernel();
         ArgumentOutOfRangeException.ThrowIfLessThan(dimensions, 1);
         if (left.Length % dimensions != 0 || right.Length % dimensions != 0)
         {
@@ -75,85 +108,89 @@ public static unsafe class AllPairsScores
 
         var leftRows = left.Length / dimensions;
         var rightRows = right.Length / dimensions;
-        if (destination.Length != (long)leftRows * rightRows)
-        {
-            throw new ArgumentException($"Destination holds {destination.Length} scores; {(long)leftRows * rightRows} needed.", nameof(destination));
-        }
-
+        EnsureDestination(destination, leftRows, rightRows);
         FiniteEmbeddings.EnsureFinite(left, dimensions, "left");
         FiniteEmbeddings.EnsureFinite(right, dimensions, "right");
-        if (function != SimilarityFunction.Cosine)
+        if (leftRows == 0 || rightRows == 0)
         {
-            var kernel = function switch
-            {
-                SimilarityFunction.Dot => ScoreKernel.Dot,
-                SimilarityFunction.Manhattan => ScoreKernel.NegatedManhattan,
-                SimilarityFunction.Euclidean => ScoreKernel.NegatedEuclidean,
-                _ => throw new ArgumentOutOfRangeException(nameof(function), function, null),
-            };
-            fixed (float* l = left, r = right, d = destination)
-            {
-                Run(kernel, l, leftRows, r, rightRows, dimensions, d, options);
-            }
-
             return;
         }
 
-        var unitLeft = ArrayPool<float>.Shared.Rent(left.Length);
-        var unitRight = ArrayPool<float>.Shared.Rent(right.Length);
+        var packed = ArrayPool<float>.Shared.Rent((int)PanelPacker.Length(rightRows, PanelScores.RightWidth, dimensions));
         try
         {
-            UnitRows.Normalize(left, dimensions, unitLeft.AsSpan(0, left.Length));
-            UnitRows.Normalize(right, dimensions, unitRight.AsSpan(0, right.Length));
-            fixed (float* l = unitLeft, r = unitRight, d = destination)
+            fixed (TRight* source = right)
+            fixed (float* panels = packed)
             {
-                Run(ScoreKernel.Dot, l, leftRows, r, rightRows, dimensions, d, options);
+                PanelPacker.Pack(source, rightRows, dimensions, PanelScores.RightWidth, function == SimilarityFunction.Cosine, packed, options);
+                Run(function, left, leftRows, panels, rightRows, dimensions, destination, options);
             }
         }
         finally
         {
-            ArrayPool<float>.Shared.Return(unitLeft);
-            ArrayPool<float>.Shared.Return(unitRight);
+            ArrayPool<float>.Shared.Return(packed);
         }
     }
 
-    private static void Run(ScoreKernel kernel, float* left, int leftRows, float* right, int rightRows, int dimensions, float* destination, KernelOptions options)
+    /// <summary>Packs the left rows (pooled) and scores them against right panels, a band of left rows per work item.</summary>
+    private static void Run<TLeft>(
+        SimilarityFunction function, ReadOnlySpan<TLeft> left, int leftRows, float* right, int rightRows, int dimensions, Span<float> destination, KernelOptions options)
+        where TLeft : unmanaged
     {
-        var tileRows = options.QueryRows(dimensions);
-        var panelRows = options.PanelRows(dimensions);
-        var rightBlock = options.CorpusRows(dimensions);
-        var panels = (leftRows + panelRows - 1) / panelRows;
+        if (leftRows == 0 || rightRows == 0)
+        {
+            return;
+        }
 
-        // Pointers into pinned memory, as integers so the panel bodies can share them.
-        nint l = (nint)left, r = (nint)right, d = (nint)destination;
+        var kernel = function.Kernel();
+        var packed = ArrayPool<float>.Shared.Rent((int)PanelPacker.Length(leftRows, PanelScores.LeftWidth, dimensions));
         try
         {
-            Parallel.For(0, panels, options.ParallelOptions(), panel =>
+            fixed (TLeft* source = left)
+            fixed (float* panels = packed, target = destination)
             {
-                var panelStart = panel * panelRows;
-                var panelEnd = Math.Min(panelStart + panelRows, leftRows);
-                for (var j0 = 0; j0 < rightRows; j0 += rightBlock)
-                {
-                    // This block of right rows stays in L2 while the panel's left tiles pass over it.
-                    var width = Math.Min(rightBlock, rightRows - j0);
-                    for (var i0 = panelStart; i0 < panelEnd; i0 += tileRows)
-                    {
-                        ScoreTiles.Compute(
-                            kernel,
-                            (float*)l + (nint)i0 * dimensions,
-                            Math.Min(tileRows, panelEnd - i0),
-                            (float*)r + (nint)j0 * dimensions,
-                            width,
-                            dimensions,
-                            (float*)d + (nint)i0 * rightRows + j0,
-                            rightRows);
-                    }
-                }
-            });
+                PanelPacker.Pack(source, leftRows, dimensions, PanelScores.LeftWidth, function == SimilarityFunction.Cosine, packed, options);
+                var band = options.BalancedPanelRows(leftRows, dimensions);
+                var work = new BandScores(kernel, panels, leftRows, right, rightRows, dimensions, target, band, options.CorpusRows(dimensions));
+                KernelParallel.For((leftRows + band - 1) / band, options, work);
+            }
         }
-        catch (AggregateException e) when (e.InnerExceptions.Count == 1)
+        finally
         {
-            ExceptionDispatchInfo.Throw(e.InnerExceptions[0]);
+            ArrayPool<float>.Shared.Return(packed);
+        }
+    }
+
+    private static void EnsureDestination(Span<float> destination, int leftRows, int rightRows)
+    {
+        if (destination.Length != (long)leftRows * rightRows)
+        {
+            throw new ArgumentException($"Destination holds {destination.Length} scores; {(long)leftRows * rightRows} needed.", nameof(destination));
+        }
+    }
+
+    /// <summary>Scores one band of left rows against every right row, a block of right panels (kept in L2) at a time.</summary>
+    private readonly struct BandScores(
+        ScoreKernel kernel, float* left, int leftRows, float* right, int rightRows, int dimensions, float* destination, int band, int block)
+        : IKernelWork
+    {
+        public void Run(int item)
+        {
+            var first = item * band;
+            var rows = Math.Min(band, leftRows - first);
+            for (var j0 = 0; j0 < rightRows; j0 += block)
+            {
+                PanelScores.Compute(
+                    kernel,
+                    left + (nint)first * dimensions,
+                    rows,
+                    right,
+                    j0,
+                    Math.Min(block, rightRows - j0),
+                    dimensions,
+                    destination + (nint)first * rightRows + j0,
+                    rightRows);
+            }
         }
     }
 }

@@ -1,6 +1,6 @@
-using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 
 namespace Similarity.Grains.Kernels;
 
@@ -36,7 +36,11 @@ public static class PreciseScores
     /// <summary><c>√Σ (a[i] − b[i])²</c>.</summary>
     public static double EuclideanDistance(ReadOnlySpan<float> a, ReadOnlySpan<float> b) => Math.Sqrt(Sum<SquaredDifference>(a, b));
 
-    /// <summary><c>Σ term(a[i], b[i])</c> in float64: widened vector lanes, then a scalar tail with the same term.</summary>
+    /// <summary>
+    /// <c>Σ term(a[i], b[i])</c> in float64: eight dimensions a step into four two-lane float64 sums, folded as
+    /// <c>((s0 + s2) + (s1 + s3))</c> and then lane 0 + lane 1, then a scalar tail with the same term. The order is fixed,
+    /// not taken from the machine's vector width, so every machine (and the scalar path) gives the same bits.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static double Sum<TTerm>(ReadOnlySpan<float> a, ReadOnlySpan<float> b)
         where TTerm : IPairTerm
@@ -44,21 +48,25 @@ public static class PreciseScores
         EnsureSameLength(a, b);
         var i = 0;
         var sum = 0.0;
-        if (Vector.IsHardwareAccelerated && a.Length >= Vector<float>.Count)
+        if (a.Length >= 8)
         {
-            var va = MemoryMarshal.Cast<float, Vector<float>>(a);
-            var vb = MemoryMarshal.Cast<float, Vector<float>>(b);
-            Vector<double> low = Vector<double>.Zero, high = Vector<double>.Zero;
-            for (var v = 0; v < va.Length; v++)
+            ref var ra = ref MemoryMarshal.GetReference(a);
+            ref var rb = ref MemoryMarshal.GetReference(b);
+            Vector128<double> s0 = Vector128<double>.Zero, s1 = Vector128<double>.Zero, s2 = Vector128<double>.Zero, s3 = Vector128<double>.Zero;
+            for (; i <= a.Length - 8; i += 8)
             {
-                Vector.Widen(va[v], out var aLow, out var aHigh);
-                Vector.Widen(vb[v], out var bLow, out var bHigh);
-                low += TTerm.Of(aLow, bLow);
-                high += TTerm.Of(aHigh, bHigh);
+                var (a0, a1) = Vector128.Widen(Vector128.LoadUnsafe(ref ra, (nuint)i));
+                var (a2, a3) = Vector128.Widen(Vector128.LoadUnsafe(ref ra, (nuint)i + 4));
+                var (b0, b1) = Vector128.Widen(Vector128.LoadUnsafe(ref rb, (nuint)i));
+                var (b2, b3) = Vector128.Widen(Vector128.LoadUnsafe(ref rb, (nuint)i + 4));
+                s0 += TTerm.Of(a0, b0);
+                s1 += TTerm.Of(a1, b1);
+                s2 += TTerm.Of(a2, b2);
+                s3 += TTerm.Of(a3, b3);
             }
 
-            sum = Vector.Sum(low + high);
-            i = va.Length * Vector<float>.Count;
+            var lanes = (s0 + s2) + (s1 + s3);
+            sum = lanes.GetElement(0) + lanes.GetElement(1);
         }
 
         for (; i < a.Length; i++)
@@ -80,7 +88,7 @@ public static class PreciseScores
     /// <summary>What <see cref="Sum{TTerm}"/> adds up for one dimension, on widened lanes and on single values alike.</summary>
     private interface IPairTerm
     {
-        static abstract Vector<double> Of(Vector<double> a, Vector<double> b);
+        static abstract Vector128<double> Of(Vector128<double> a, Vector128<double> b);
 
         static abstract double Of(double a, double b);
     }
@@ -88,7 +96,7 @@ public static class PreciseScores
     private readonly struct Product : IPairTerm
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector<double> Of(Vector<double> a, Vector<double> b) => a * b;
+        public static Vector128<double> Of(Vector128<double> a, Vector128<double> b) => a * b;
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static double Of(double a, double b) => a * b;
@@ -97,7 +105,7 @@ public static class PreciseScores
     private readonly struct AbsoluteDifference : IPairTerm
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector<double> Of(Vector<double> a, Vector<double> b) => Vector.Abs(a - b);
+        public static Vector128<double> Of(Vector128<double> a, Vector128<double> b) => Vector128.Abs(a - b);
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
         public static double Of(double a, double b) => Math.Abs(a - b);
@@ -106,7 +114,7 @@ public static class PreciseScores
     private readonly struct SquaredDifference : IPairTerm
     {
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public static Vector<double> Of(Vector<double> a, Vector<double> b)
+        public static Vector128<double> Of(Vector128<double> a, Vector128<double> b)
         {
             var d = a - b;
             return d * d;

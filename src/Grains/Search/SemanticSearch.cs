@@ -47,7 +47,7 @@ public static class SemanticSearch
         using var preparedCorpus = new PreparedRows(corpus, function, "corpus", options);
 
         // Few query blocks (e.g. one query against a large corpus): shard the corpus so every thread has work.
-        var threads = options.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : options.MaxDegreeOfParallelism;
+        var threads = options.Threads;
         var panelRows = options.PanelRows(queries.Columns);
         var panels = (queries.Rows + panelRows - 1) / panelRows;
         var shards = panels >= threads ? 1 : Math.Clamp(corpus.Rows / (4 * options.CorpusRows(queries.Columns)), 1, (threads + panels - 1) / Math.Max(1, panels));

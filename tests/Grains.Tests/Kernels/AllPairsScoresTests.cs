@@ -98,6 +98,38 @@ public class AllPairsScoresTests
         }
     }
 
+    [Theory]
+    [MemberData(nameof(Functions))]
+    public void Sides_packed_by_several_threads_score_as_band_by_band(SimilarityFunction function)
+    {
+        // Over 2016 rows a side is packed in parallel tasks; bands of 100 rows are each packed by one.
+        var left = SentenceLikeEmbeddings.Create(rows: 4500, dimensions: 7, seed: 21);
+        var right = SentenceLikeEmbeddings.Create(rows: 2100, dimensions: 7, seed: 22);
+        var whole = AllPairsScores.Compute(function, left, right, new KernelOptions { MaxDegreeOfParallelism = 2 });
+
+        var banded = new float[whole.Data.Length];
+        for (var first = 0; first < left.Rows; first += 100)
+        {
+            var rows = Math.Min(100, left.Rows - first);
+            AllPairsScores.Compute(function, left.Data.Slice(first * 7, rows * 7), right.Data, 7, banded.AsSpan(first * right.Rows, rows * right.Rows));
+        }
+
+        Assert.Equal(banded, whole.Buffer);
+
+        // With the sides swapped the 4500 rows are the right side, packed in parallel tasks too: the transpose, bit for bit.
+        var swapped = AllPairsScores.Compute(function, right, left);
+        var mismatches = 0;
+        for (var i = 0; i < left.Rows; i++)
+        {
+            for (var j = 0; j < right.Rows; j++)
+            {
+                mismatches += swapped[j, i] == whole[i, j] ? 0 : 1;
+            }
+        }
+
+        Assert.Equal(0, mismatches);
+    }
+
     [Fact]
     public void Span_kernels_name_their_maths_and_agree_with_the_matrix_call()
     {

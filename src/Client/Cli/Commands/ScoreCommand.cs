@@ -44,9 +44,9 @@ internal static class ScoreCommand
             }
             else
             {
-                var scores = AllPairsScores.Compute(function, left, right, kernels);
+                // Streamed band by band: the [na, nb] matrix is never held, and writing overlaps scoring.
                 using var stream = CommandOutput.OpenStream(parse.GetValue(output));
-                NpyFormat.Write(stream, scores);
+                StreamedScores.WriteNpy(stream, function, left, right, kernels);
             }
 
             return 0;

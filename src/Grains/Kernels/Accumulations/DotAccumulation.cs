@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using Similarity.Grains.Kernels.Lanes;
 
 namespace Similarity.Grains.Kernels.Accumulations;
@@ -13,11 +12,7 @@ internal readonly struct DotAccumulation : IScoreAccumulation
         where TVector : unmanaged => TLanes.MultiplyAdd(left, right, sum);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Accumulate(float sum, float left, float right) => MathF.FusedMultiplyAdd(left, right, sum);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Finish(float sum) => sum;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Finish(Vector128<float> sums) => sums;
+    public static TVector Finish<TLanes, TVector>(TVector sums)
+        where TLanes : ISimdLanes<TVector>
+        where TVector : unmanaged => sums;
 }

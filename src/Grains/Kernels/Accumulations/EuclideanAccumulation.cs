@@ -1,10 +1,9 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using Similarity.Grains.Kernels.Lanes;
 
 namespace Similarity.Grains.Kernels.Accumulations;
 
-/// <summary><c>−√Σ (a[k] − b[k])²</c>: the negated L2 distance.</summary>
+/// <summary><c>−√Σ (a[k] − b[k])²</c>: the negated L2 distance, from differences (never ‖a‖² + ‖b‖² − 2a·b, which cancels).</summary>
 internal readonly struct EuclideanAccumulation : IScoreAccumulation
 {
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -17,15 +16,7 @@ internal readonly struct EuclideanAccumulation : IScoreAccumulation
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Accumulate(float sum, float left, float right)
-    {
-        var difference = left - right;
-        return MathF.FusedMultiplyAdd(difference, difference, sum);
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Finish(float sum) => 0f - MathF.Sqrt(sum);
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Finish(Vector128<float> sums) => Vector128<float>.Zero - Vector128.Sqrt(sums);
+    public static TVector Finish<TLanes, TVector>(TVector sums)
+        where TLanes : ISimdLanes<TVector>
+        where TVector : unmanaged => TLanes.Subtract(TLanes.Zero, TLanes.Sqrt(sums));
 }

@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.Intrinsics;
 using Similarity.Grains.Kernels.Lanes;
 
 namespace Similarity.Grains.Kernels.Accumulations;
@@ -12,13 +11,9 @@ internal readonly struct ManhattanAccumulation : IScoreAccumulation
         where TLanes : ISimdLanes<TVector>
         where TVector : unmanaged => TLanes.Add(sum, TLanes.Abs(TLanes.Subtract(left, right)));
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Accumulate(float sum, float left, float right) => sum + MathF.Abs(left - right);
-
     // 0 − x rather than −x: a distance of zero is a score of +0, never −0.
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static float Finish(float sum) => 0f - sum;
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Finish(Vector128<float> sums) => Vector128<float>.Zero - sums;
+    public static TVector Finish<TLanes, TVector>(TVector sums)
+        where TLanes : ISimdLanes<TVector>
+        where TVector : unmanaged => TLanes.Subtract(TLanes.Zero, sums);
 }

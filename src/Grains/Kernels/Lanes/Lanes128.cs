@@ -14,6 +14,12 @@ internal readonly unsafe struct Lanes128 : ISimdLanes<Vector128<float>>
     public static Vector128<float> Load(float* source) => Vector128.Load(source);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector128<float> Broadcast(float* source) => Vector128.Create(*source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector128<float> value, float* destination) => value.Store(destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector128<float> Add(Vector128<float> left, Vector128<float> right) => left + right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -23,12 +29,9 @@ internal readonly unsafe struct Lanes128 : ISimdLanes<Vector128<float>>
     public static Vector128<float> Abs(Vector128<float> value) => Vector128.Abs(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> MultiplyAdd(Vector128<float> left, Vector128<float> right, Vector128<float> addend) =>
-        Vector128.FusedMultiplyAdd(left, right, addend);
+    public static Vector128<float> Sqrt(Vector128<float> value) => Vector128.Sqrt(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Fold(Vector128<float> value)
-    {
-        return value;
-    }
+    public static Vector128<float> MultiplyAdd(Vector128<float> left, Vector128<float> right, Vector128<float> addend) =>
+        Vector128.FusedMultiplyAdd(left, right, addend);
 }

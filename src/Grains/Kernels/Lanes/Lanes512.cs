@@ -14,6 +14,12 @@ internal readonly unsafe struct Lanes512 : ISimdLanes<Vector512<float>>
     public static Vector512<float> Load(float* source) => Vector512.Load(source);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static Vector512<float> Broadcast(float* source) => Vector512.Create(*source);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static void Store(Vector512<float> value, float* destination) => value.Store(destination);
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static Vector512<float> Add(Vector512<float> left, Vector512<float> right) => left + right;
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -23,13 +29,9 @@ internal readonly unsafe struct Lanes512 : ISimdLanes<Vector512<float>>
     public static Vector512<float> Abs(Vector512<float> value) => Vector512.Abs(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector512<float> MultiplyAdd(Vector512<float> left, Vector512<float> right, Vector512<float> addend) =>
-        Vector512.FusedMultiplyAdd(left, right, addend);
+    public static Vector512<float> Sqrt(Vector512<float> value) => Vector512.Sqrt(value);
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public static Vector128<float> Fold(Vector512<float> value)
-    {
-        var half = Vector512.GetLower(value) + Vector512.GetUpper(value);
-        return Vector256.GetLower(half) + Vector256.GetUpper(half);
-    }
+    public static Vector512<float> MultiplyAdd(Vector512<float> left, Vector512<float> right, Vector512<float> addend) =>
+        Vector512.FusedMultiplyAdd(left, right, addend);
 }

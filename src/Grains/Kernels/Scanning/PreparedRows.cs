@@ -1,16 +1,18 @@
 using System.Buffers;
 using System.Runtime.InteropServices;
+using Similarity.Grains.Kernels.Panels;
 using Similarity.Inference.Tensors;
 
 namespace Similarity.Grains.Kernels.Scanning;
 
 /// <summary>
-/// One side of a scan, made ready once: checked for NaN/∞, unit rows for cosine (pooled, pinned),
-/// float64 norms for error bounds, and the exact float64 score that final orderings use.
+/// One side of a scan, made ready once: checked for NaN/∞, packed into the micro-tiles' corpus panels (unit rows for
+/// cosine, pooled, pinned), float64 norms for error bounds, and the exact float64 score that final orderings use.
+/// The same rows can be the query side too: query panels are packed per work item from the source rows.
 /// </summary>
 internal sealed unsafe class PreparedRows : IDisposable
 {
-    private readonly float[]? _rented;
+    private readonly float[] _rented;
     private readonly double[] _scales;
     private GCHandle _pin;
 
@@ -21,43 +23,27 @@ internal sealed unsafe class PreparedRows : IDisposable
         FiniteEmbeddings.EnsureFinite(source, input);
         Source = source;
         Function = function;
-        Kernel = function switch
-        {
-            SimilarityFunction.Cosine or SimilarityFunction.Dot => ScoreKernel.Dot,
-            SimilarityFunction.Manhattan => ScoreKernel.NegatedManhattan,
-            SimilarityFunction.Euclidean => ScoreKernel.NegatedEuclidean,
-            _ => throw new ArgumentOutOfRangeException(nameof(function), function, null),
-        };
+        Kernel = function.Kernel();
 
         var cosine = function == SimilarityFunction.Cosine;
         var norms = new double[source.Rows];
         var scales = new double[cosine ? source.Rows : 0];
-        var unit = cosine ? ArrayPool<float>.Shared.Rent(Math.Max(1, source.Data.Length)) : null;
-        const int chunk = 1024;
-        Parallel.For(0, (source.Rows + chunk - 1) / chunk, options.ParallelOptions(), c =>
-        {
-            var data = source.Buffer;
-            var d = source.Columns;
-            for (var i = c * chunk; i < Math.Min(source.Rows, (c + 1) * chunk); i++)
-            {
-                var row = data.AsSpan(i * d, d);
-                norms[i] = PreciseScores.Norm(row);
-                if (unit is not null)
-                {
-                    scales[i] = Math.Max(norms[i], PreciseScores.MinimumNorm);
-                    UnitRows.Scale(row, 1.0 / scales[i], unit.AsSpan(i * d, d));
-                }
-            }
-        });
+        KernelParallel.For((source.Rows + NormTask.Rows - 1) / NormTask.Rows, options, new NormTask(source, norms, scales));
 
         Norms = norms;
         MaxNorm = norms.Length == 0 ? 0 : norms.Max();
         _scales = scales;
-        _rented = unit;
-        var rows = unit ?? source.Buffer;
+        _rented = ArrayPool<float>.Shared.Rent((int)Math.Max(1, PanelPacker.Length(source.Rows, PanelScores.RightWidth, source.Columns)));
+        if (source.Columns > 0)
+        {
+            fixed (float* rows = source.Buffer)
+            {
+                PanelPacker.Pack(rows, source.Rows, source.Columns, PanelScores.RightWidth, cosine, _rented, options);
+            }
+        }
 
-        _pin = GCHandle.Alloc(rows, GCHandleType.Pinned);
-        Pointer = (float*)_pin.AddrOfPinnedObject();
+        _pin = GCHandle.Alloc(_rented, GCHandleType.Pinned);
+        Panels = (float*)_pin.AddrOfPinnedObject();
     }
 
     public EmbeddingMatrix Source { get; }
@@ -70,15 +56,17 @@ internal sealed unsafe class PreparedRows : IDisposable
 
     public int Dimensions => Source.Columns;
 
-    /// <summary>The rows the float32 kernels read (unit rows for cosine), pinned for the object's lifetime.</summary>
-    public float* Pointer { get; }
+    /// <summary>The rows as corpus panels (<see cref="PanelScores.RightWidth"/> rows each), pinned for the object's lifetime.</summary>
+    public float* Panels { get; }
 
     /// <summary>Float64 L2 norm of each source row.</summary>
     public double[] Norms { get; }
 
     public double MaxNorm { get; }
 
-    public float* Row(int index) => Pointer + (nint)index * Dimensions;
+    /// <summary>Packs rows <c>[first, first + count)</c> as query panels (<see cref="PanelScores.LeftWidth"/> rows each), values as in <see cref="Panels"/>.</summary>
+    public void PackQueries(int first, int count, Span<float> destination) =>
+        PanelPacker.Pack(Source.Data, Dimensions, first, count, PanelScores.LeftWidth, Function == SimilarityFunction.Cosine, destination);
 
     /// <summary>The float64 score of this side's row against <paramref name="other"/>'s row: symmetric, bit for bit.</summary>
     public double PreciseScore(int row, PreparedRows other, int otherRow)
@@ -103,9 +91,26 @@ internal sealed unsafe class PreparedRows : IDisposable
             _pin.Free();
         }
 
-        if (_rented is not null)
+        ArrayPool<float>.Shared.Return(_rented);
+    }
+
+    /// <summary>Float64 norms (and, for cosine, clamped norms) of a chunk of rows.</summary>
+    private readonly struct NormTask(EmbeddingMatrix source, double[] norms, double[] scales) : IKernelWork
+    {
+        public const int Rows = 1024;
+
+        public void Run(int item)
         {
-            ArrayPool<float>.Shared.Return(_rented);
+            var data = source.Buffer;
+            var d = source.Columns;
+            for (var i = item * Rows; i < Math.Min(source.Rows, (item + 1) * Rows); i++)
+            {
+                norms[i] = PreciseScores.Norm(data.AsSpan(i * d, d));
+                if (scales.Length > 0)
+                {
+                    scales[i] = Math.Max(norms[i], PreciseScores.MinimumNorm);
+                }
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Runtime.ExceptionServices;
+using Similarity.Grains.Kernels.Panels;
 
 namespace Similarity.Grains.Kernels.Scanning;
 
@@ -27,6 +28,7 @@ internal static unsafe class TileScanner
         }
 
         var layout = new Layout(options.QueryRows(queries.Dimensions), options.PanelRows(queries.Dimensions), options.CorpusRows(queries.Dimensions));
+        layout = layout with { PanelRows = options.BalancedPanelRows(queries.Count, queries.Dimensions) };
         var panels = (queries.Count + layout.PanelRows - 1) / layout.PanelRows;
         var shards = Math.Max(1, corpusShards);
         var shardRows = (corpus.Count + shards - 1) / shards;
@@ -43,7 +45,10 @@ internal static unsafe class TileScanner
                 0,
                 (long)panels * shards,
                 parallel,
-                () => (Worker: createWorker(), Tile: ArrayPool<float>.Shared.Rent(layout.QueryRows * layout.CorpusRows)),
+                () => (
+                    Worker: createWorker(),
+                    Tile: ArrayPool<float>.Shared.Rent(layout.QueryRows * layout.CorpusRows),
+                    Queries: ArrayPool<float>.Shared.Rent((int)PanelPacker.Length(layout.PanelRows, PanelScores.LeftWidth, queries.Dimensions))),
                 (item, _, local) =>
                 {
                     var queryStart = (int)(item / shards) * layout.PanelRows;
@@ -52,13 +57,14 @@ internal static unsafe class TileScanner
                     var corpusEnd = (int)Math.Min((long)corpusStart + shardRows, corpus.Count);
                     var worker = local.Worker;
                     worker.Begin(queryStart, Math.Min(layout.PanelRows, queries.Count - queryStart), shard, corpusStart, corpusEnd);
-                    ScanItem(queries, corpus, layout, worker, local.Tile, corpusStart, corpusEnd, cancellationToken);
+                    ScanItem(queries, corpus, layout, worker, local.Tile, local.Queries, corpusStart, corpusEnd, cancellationToken);
                     worker.EndBlock();
                     return local;
                 },
                 local =>
                 {
                     ArrayPool<float>.Shared.Return(local.Tile);
+                    ArrayPool<float>.Shared.Return(local.Queries);
                     finishWorker?.Invoke(local.Worker);
                 });
         }
@@ -69,10 +75,20 @@ internal static unsafe class TileScanner
     }
 
     private static void ScanItem(
-        PreparedRows queries, PreparedRows corpus, Layout layout, TileWorker worker, float[] tile, int corpusStart, int corpusEnd, CancellationToken cancellationToken)
+        PreparedRows queries,
+        PreparedRows corpus,
+        Layout layout,
+        TileWorker worker,
+        float[] tile,
+        float[] queryPanels,
+        int corpusStart,
+        int corpusEnd,
+        CancellationToken cancellationToken)
     {
         var (queryStart, queryCount) = worker.Panel;
-        fixed (float* tilePointer = tile)
+        var d = queries.Dimensions;
+        queries.PackQueries(queryStart, queryCount, queryPanels);
+        fixed (float* tilePointer = tile, panels = queryPanels)
         {
             for (var blockStart = corpusStart; blockStart < corpusEnd; blockStart += layout.CorpusRows)
             {
@@ -83,8 +99,7 @@ internal static unsafe class TileScanner
                 for (var first = 0; first < queryCount; first += layout.QueryRows)
                 {
                     var rows = Math.Min(layout.QueryRows, queryCount - first);
-                    ScoreTiles.Compute(
-                        queries.Kernel, queries.Row(queryStart + first), rows, corpus.Row(blockStart), width, queries.Dimensions, tilePointer, width);
+                    PanelScores.Compute(queries.Kernel, panels + (nint)first * d, rows, corpus.Panels, blockStart, width, d, tilePointer, width);
                     for (var row = 0; row < rows; row++)
                     {
                         worker.Consume(first + row, blockStart, tile.AsSpan(row * width, width));

@@ -12,8 +12,9 @@ namespace Similarity.Cli.Commands.Bench;
 
 /// <summary>
 /// <c>simctl bench similarity</c>: all-pairs cosine GFLOP/s and top-k queries/s of the blocked SIMD kernels against a
-/// naive scalar loop (one thread, one float at a time), on seeded random data, in one run; the largest score difference
-/// between the two sides (on the first row, and the first query's hits) shows they computed the same thing.
+/// naive scalar loop (one thread, one float at a time), on seeded random data or the rows of an .npy file (the queries are
+/// then its first rows), in one run; the largest score difference between the two sides (on the first row, and the first
+/// query's hits) shows they computed the same thing. <c>scripts/bench-similarity.sh</c> sets it beside numpy and FAISS.
 /// </summary>
 internal static class BenchSimilarityCommand
 {
@@ -25,27 +26,36 @@ internal static class BenchSimilarityCommand
         var topK = new Option<int>("--top-k", "-k") { Description = "Hits per query", DefaultValueFactory = _ => 10 };
         var seed = new Option<int>("--seed") { Description = "Seed of the random data", DefaultValueFactory = _ => 42 };
         var naiveSeconds = new Option<double>("--naive-seconds") { Description = "Time each naive loop may take, in three rounds (its rate is measured on a prefix of the rows)", DefaultValueFactory = _ => 2.0 };
+        var embeddings = new Option<string?>("--embeddings") { Description = "Corpus rows from this .npy (float32, rows × dims) instead of random data; --n and --dim are then its shape, and the queries its first rows" };
         var threads = EmbeddingInputs.Threads();
         var json = CommandOutput.JsonSwitch();
         var output = CommandOutput.Option("the figures");
         var command = new Command("similarity", "All-pairs cosine GFLOP/s and top-k queries/s: kernels vs a naive scalar loop.")
         {
-            n, dim, queries, topK, seed, naiveSeconds, threads, json, output,
+            n, dim, queries, topK, seed, naiveSeconds, embeddings, threads, json, output,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var path = parse.GetValue(embeddings);
+            var corpus = path is null ? null : EmbeddingInputs.Read(path, "--embeddings");
+            if (corpus is { Rows: 0 } or { Columns: 0 })
+            {
+                throw new CliException($"--embeddings {path} holds no rows to score ({corpus.Rows} x {corpus.Columns})");
+            }
+
             var settings = new Settings(
-                EmbeddingInputs.AtLeastOne(parse.GetValue(n), "--n"),
-                EmbeddingInputs.AtLeastOne(parse.GetValue(dim), "--dim"),
+                corpus?.Rows ?? EmbeddingInputs.AtLeastOne(parse.GetValue(n), "--n"),
+                corpus?.Columns ?? EmbeddingInputs.AtLeastOne(parse.GetValue(dim), "--dim"),
                 EmbeddingInputs.AtLeastOne(parse.GetValue(queries), "--queries"),
                 EmbeddingInputs.AtLeastOne(parse.GetValue(topK), "--top-k"),
                 parse.GetValue(seed),
                 parse.GetValue(naiveSeconds) is > 0 and var seconds && double.IsFinite(seconds)
                     ? seconds
                     : throw new CliException("--naive-seconds must be a positive number"),
-                EmbeddingInputs.Kernels(parse.GetValue(threads)));
-            var figures = Run(settings, cancellationToken);
+                EmbeddingInputs.Kernels(parse.GetValue(threads)),
+                path);
+            var figures = Run(settings, corpus, cancellationToken);
 
             await using var writer = CommandOutput.OpenWriter(parse.GetValue(output));
             await writer.WriteAsync(parse.GetValue(json) ? ToJson(settings, figures) : ToTable(settings, figures));
@@ -55,11 +65,13 @@ internal static class BenchSimilarityCommand
         return command;
     }
 
-    private static Figures Run(Settings settings, CancellationToken cancellationToken)
+    private static Figures Run(Settings settings, EmbeddingMatrix? given, CancellationToken cancellationToken)
     {
         var random = new Random(settings.Seed);
-        var corpus = RandomMatrix(random, settings.Rows, settings.Dimensions);
-        var queries = RandomMatrix(random, settings.Queries, settings.Dimensions);
+        var corpus = given ?? RandomMatrix(random, settings.Rows, settings.Dimensions);
+        var queries = given is null
+            ? RandomMatrix(random, settings.Queries, settings.Dimensions)
+            : new EmbeddingMatrix(Math.Min(settings.Queries, given.Rows), given.Columns, given.Data[..(Math.Min(settings.Queries, given.Rows) * given.Columns)].ToArray());
         var flopsPerPair = 2.0 * settings.Dimensions;
 
         // Warm-up on small slices, so the measured runs execute optimised code.
@@ -93,7 +105,7 @@ internal static class BenchSimilarityCommand
             KernelRuns: kernelRuns,
             NaiveGflops: naive.Rate * settings.Rows * flopsPerPair / 1e9,
             NaiveRows: naive.Count,
-            KernelQueriesPerSecond: settings.Queries / searchSeconds,
+            KernelQueriesPerSecond: queries.Rows / searchSeconds,
             SearchRuns: searchRuns,
             NaiveQueriesPerSecond: naiveSearch.Rate,
             NaiveQueries: naiveSearch.Count,
@@ -132,19 +144,19 @@ internal static class BenchSimilarityCommand
         return best;
     }
 
-    /// <summary>Normalise once, then dot every pair, a band of rows at a time so the N×N matrix is never held; row 0's scores are kept.</summary>
+    /// <summary>Pack (and normalise) the corpus once, then score every pair, a band of rows at a time so the N×N matrix is never held; row 0's scores are kept.</summary>
     private static double AllPairsKernels(EmbeddingMatrix corpus, Settings settings, float[] firstRow, CancellationToken cancellationToken)
     {
         const int band = 1024;
         var d = settings.Dimensions;
         var destination = new float[Math.Min(band, corpus.Rows) * corpus.Rows];
         var watch = Stopwatch.StartNew();
-        var unit = UnitRows.Normalize(corpus);
+        using var packed = PackedRows.Pack(SimilarityFunction.Cosine, corpus.Data, d, "corpus", settings.Kernels);
         for (var start = 0; start < corpus.Rows; start += band)
         {
             cancellationToken.ThrowIfCancellationRequested();
             var rows = Math.Min(band, corpus.Rows - start);
-            AllPairsScores.Dot(unit.Data.Slice(start * d, rows * d), unit.Data, d, destination.AsSpan(0, rows * corpus.Rows), settings.Kernels);
+            AllPairsScores.Compute(corpus.Data.Slice(start * d, rows * d), packed, destination.AsSpan(0, rows * corpus.Rows), settings.Kernels);
             if (start == 0)
             {
                 destination.AsSpan(0, corpus.Rows).CopyTo(firstRow);
@@ -274,7 +286,7 @@ internal static class BenchSimilarityCommand
         settings.Kernels.MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : settings.Kernels.MaxDegreeOfParallelism;
 
     private static string ToTable(Settings s, Figures f) => string.Create(CultureInfo.InvariantCulture, $"""
-        similarity bench: n={s.Rows} dim={s.Dimensions} queries={s.Queries} top-k={s.TopK} seed={s.Seed} threads={Threads(s)} simd={SimdBits}-bit
+        similarity bench: n={s.Rows} dim={s.Dimensions} queries={s.Queries} top-k={s.TopK} {(s.Embeddings is null ? $"seed={s.Seed}" : $"embeddings={s.Embeddings}")} threads={Threads(s)} simd={SimdBits}-bit
         all-pairs cosine  kernels {f.KernelGflops,10:F2} GFLOP/s   ({(double)s.Rows * s.Rows:E2} pairs in {f.KernelSeconds:F2} s, best of {f.KernelRuns} runs)
                           naive   {f.NaiveGflops,10:F2} GFLOP/s   (scalar, 1 thread, best of 3 rounds, {f.NaiveRows} rows)
                           ratio   {f.KernelGflops / f.NaiveGflops,10:F1}x   (largest score difference {f.AllPairsDifference:G3}, row 0)
@@ -295,6 +307,7 @@ internal static class BenchSimilarityCommand
             json.WriteNumber("queries", s.Queries);
             json.WriteNumber("topK", s.TopK);
             json.WriteNumber("seed", s.Seed);
+            json.WriteString("embeddings", s.Embeddings);
             json.WriteNumber("threads", Threads(s));
             json.WriteNumber("simdBits", SimdBits);
             json.WriteStartObject("allPairsCosine");
@@ -320,7 +333,7 @@ internal static class BenchSimilarityCommand
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    private sealed record Settings(int Rows, int Dimensions, int Queries, int TopK, int Seed, double NaiveSeconds, KernelOptions Kernels);
+    private sealed record Settings(int Rows, int Dimensions, int Queries, int TopK, int Seed, double NaiveSeconds, KernelOptions Kernels, string? Embeddings);
 
     private sealed record Figures(
         double KernelGflops,
