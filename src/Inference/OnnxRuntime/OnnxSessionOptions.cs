@@ -1,30 +1,43 @@
+using Microsoft.ML.OnnxRuntime;
+
 namespace Similarity.Inference.OnnxRuntime;
 
 /// <summary>How a session is set up: threads, graph optimisation and execution provider. Immutable; share freely.</summary>
 public sealed record OnnxSessionOptions
 {
-    /// <summary>Defaults: ORT's own thread counts, all graph optimisations, CPU.</summary>
+    /// <summary>Defaults: every available core for intra-op work, all graph optimisations, CPU.</summary>
     public static OnnxSessionOptions Default { get; } = new();
 
-    /// <summary>Threads used inside one operator (0 = ORT's default, one per core).</summary>
+    /// <summary>Threads used inside one operator (0 = <see cref="CoreShare"/>'s share of the cores among <see cref="ConcurrentSessions"/>).</summary>
     public int IntraOpThreads { get; init; }
 
-    /// <summary>Threads used to run independent operators in parallel (0 = ORT's default).</summary>
+    /// <summary>Sessions of this process that run at the same time, among which a 0 <see cref="IntraOpThreads"/> splits the cores.</summary>
+    public int ConcurrentSessions { get; init; } = 1;
+
+    /// <summary>Threads used to run independent operators in parallel (0 = ORT's default; models here run sequentially).</summary>
     public int InterOpThreads { get; init; }
 
-    public OnnxGraphOptimization GraphOptimization { get; init; } = OnnxGraphOptimization.All;
+    public GraphOptimizationLevel GraphOptimization { get; init; } = GraphOptimizationLevel.ORT_ENABLE_ALL;
 
     public OnnxExecutionProvider ExecutionProvider { get; init; } = OnnxExecutionProvider.Cpu;
 
     /// <summary>GPU ordinal for <see cref="OnnxExecutionProvider.Cuda"/>.</summary>
     public int CudaDeviceId { get; init; }
 
+    /// <summary>The intra-op thread count a session opened with these options uses.</summary>
+    public int ResolvedIntraOpThreads => new CoreShare(IntraOpThreads, ConcurrentSessions).Threads;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
     {
         if (IntraOpThreads < 0)
         {
-            throw new ArgumentException($"IntraOpThreads must be 0 (default) or positive, got {IntraOpThreads}.");
+            throw new ArgumentException($"IntraOpThreads must be 0 (this process's share of its cores) or positive, got {IntraOpThreads}.");
+        }
+
+        if (ConcurrentSessions < 1)
+        {
+            throw new ArgumentException($"ConcurrentSessions must be at least 1, got {ConcurrentSessions}.");
         }
 
         if (InterOpThreads < 0)
@@ -40,6 +53,37 @@ public sealed record OnnxSessionOptions
         if (!Enum.IsDefined(GraphOptimization) || !Enum.IsDefined(ExecutionProvider))
         {
             throw new ArgumentException($"Unknown graph optimisation level {GraphOptimization} or execution provider {ExecutionProvider}.");
+        }
+    }
+
+    /// <summary>ORT's native options for a session of <paramref name="modelPath"/> (the caller disposes them).</summary>
+    internal SessionOptions ToNative(string modelPath)
+    {
+        var native = new SessionOptions
+        {
+            IntraOpNumThreads = ResolvedIntraOpThreads,
+            GraphOptimizationLevel = GraphOptimization,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+        };
+        try
+        {
+            if (InterOpThreads > 0)
+            {
+                native.InterOpNumThreads = InterOpThreads;
+            }
+
+            if (ExecutionProvider == OnnxExecutionProvider.Cuda)
+            {
+                CudaExecutionProvider.Append(native, CudaDeviceId, modelPath);
+            }
+
+            return native;
+        }
+        catch
+        {
+            native.Dispose();
+            throw;
         }
     }
 }
