@@ -86,6 +86,7 @@ public sealed class SiloOptions
         MaxBatchSize = MaxBatch,
         MaxWait = TimeSpan.FromMilliseconds(MaxWaitMs),
         IntraOpThreads = Threads,
+        ModelsInProcess = Math.Max(1, Models.Count),
         Workers = InferenceWorkers,
         QueueCapacity = QueueCapacity,
     });

@@ -252,17 +252,32 @@ public class OnnxSessionTests(ITestOutputHelper log)
     }
 
     [Fact]
-    public void Requesting_cuda_from_the_cpu_flavour_says_how_to_build_the_gpu_one()
+    public void Requesting_cuda_where_it_cannot_run_names_what_is_missing_and_the_cpu_keeps_working()
     {
-        Assert.Equal("cpu", OnnxRuntimePackage.Flavour);
+        if (OnnxRuntimePackage.Flavour == "gpu" && File.Exists("/dev/nvidiactl"))
+        {
+            return;
+        }
+
         var options = new OnnxSessionOptions { ExecutionProvider = OnnxExecutionProvider.Cuda };
 
         var error = Assert.Throws<OnnxRuntimeException>(() => OnnxSession.Open(ModelFile("bert-mean"), options));
 
         Assert.Contains("CUDA execution provider", error.Message);
-        Assert.Contains("Microsoft.ML.OnnxRuntime 1.32.0, which has no CUDA provider", error.Message);
-        Assert.Contains("-p:OnnxRuntimeFlavour=gpu", error.Message);
         Assert.Contains(ModelFile("bert-mean"), error.Message);
+        if (OnnxRuntimePackage.Flavour == "cpu")
+        {
+            Assert.Contains("Microsoft.ML.OnnxRuntime 1.32.0, which has no CUDA provider", error.Message);
+            Assert.Contains("-p:OnnxRuntimeFlavour=gpu", error.Message);
+        }
+        else
+        {
+            // The GPU package's provider loads, or the loader names the CUDA library it lacks.
+            Assert.Matches(@"lib\w+\.so[.\d]*: cannot open shared object file", error.Message);
+        }
+
+        using var cpu = OnnxSession.Open(ModelFile("bert-mean"));
+        Assert.Equal(3, cpu.Inputs.Count);
     }
 
     [Fact]

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Similarity.Silo.Hosting;
 using Similarity.Silo.Models;
+using Similarity.Inference.OnnxRuntime;
 
 namespace Similarity.Cli.Commands;
 
@@ -23,7 +24,7 @@ internal static class SiloCommand
         var batchTokens = new Option<int?>("--batch-tokens") { Description = "Token budget of one inference batch" };
         var maxWait = new Option<int?>("--max-wait-ms") { Description = "How long the batcher waits to fill a batch" };
         var maxBatch = new Option<int?>("--max-batch") { Description = "Most texts (or pairs) in one inference batch" };
-        var threads = new Option<int?>("--threads") { Description = "ONNX Runtime threads per operator for each model (0 = one per core)" };
+        var threads = new Option<int?>("--threads") { Description = $"ONNX Runtime threads per operator for each model ({CoreShare.DefaultDescription})" };
         var workers = new Option<int?>("--inference-workers") { Description = "Inference threads per model, each running one batch at a time" };
         var queueCapacity = new Option<int?>("--queue-capacity") { Description = "Texts a model's batcher holds before callers are told it is overloaded (HTTP 429)" };
         var http = new Option<string>("--http") { Description = "Serve the HTTP API, /healthz, /readyz and /metrics on HOST:PORT" };
