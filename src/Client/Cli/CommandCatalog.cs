@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Similarity.Cli.Commands;
 using Similarity.Cli.Commands.Bench;
+using Similarity.Cli.Commands.Models;
 
 namespace Similarity.Cli;
 
@@ -20,5 +21,6 @@ internal static class CommandCatalog
         yield return SiloCommand.Create();
         yield return ClusterStatusCommand.Create();
         yield return BenchCommand.Create();
+        yield return ModelCommand.Create();
     }
 }
