@@ -75,6 +75,22 @@ public class SessionLifetimeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_default_session_starts_an_intra_op_pool_thread_for_every_available_core_but_the_callers()
+    {
+        var batch = new ReferenceBatch(ModelReference.Load("bert-mean"), rows: 2, columns: 8);
+        var before = ProcessResources.Measure();
+        using var session = OnnxSession.Open(Model);
+        using var outputs = session.CreateOutputs();
+        session.Run(batch.TensorsFor(session), outputs);
+
+        var after = ProcessResources.Measure();
+        output.WriteLine($"{Environment.ProcessorCount} cores: threads {before.Threads} before opening, {after.Threads} after a run");
+
+        // ORT's pool has intra-op threads - 1 workers (the calling thread is the last); ORT's own default would start one per physical core.
+        Assert.Equal(Environment.ProcessorCount - 1, after.Threads - before.Threads);
+    }
+
+    [Fact]
     public void Many_runs_on_one_session_release_their_outputs()
     {
         var batch = new ReferenceBatch(ModelReference.Load("bert-mean"));
