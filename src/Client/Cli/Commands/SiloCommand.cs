@@ -19,7 +19,7 @@ internal static class SiloCommand
     {
         var broker = new Option<string>("--broker") { Description = "RabbitMQ URI, amqp://USER:PASS@HOST:PORT/VHOST (none: in-memory fabric, one process)" };
         var postgres = new Option<string>("--postgres") { Description = "PostgreSQL connection string for membership (none: in-memory)" };
-        var models = new Option<string[]>("--model") { Description = "A model to serve, NAME=DIR (repeatable)", AllowMultipleArgumentsPerToken = false };
+        var models = new Option<string[]>("--model") { Description = "A model to serve, NAME=DIR where DIR is a model folder or a cached model name (repeatable)", AllowMultipleArgumentsPerToken = false };
         var device = new Option<string>("--device") { Description = "Device class of this silo: cpu or gpu" };
         var batchTokens = new Option<int?>("--batch-tokens") { Description = "Token budget of one inference batch" };
         var maxWait = new Option<int?>("--max-wait-ms") { Description = "How long the batcher waits to fill a batch" };

@@ -15,8 +15,8 @@ internal sealed class ModelArguments
 {
     public Option<string> Model { get; } = new("--model")
     {
-        Description = "Model folder: a sentence-transformers bi-encoder (modules.json) or a cross-encoder (config.json with labels). "
-            + "With --cluster: the NAME of a model the cluster's silos serve.",
+        Description = "Model folder: a sentence-transformers bi-encoder (modules.json) or a cross-encoder (config.json with labels), "
+            + "or the name of a model in the model cache (simctl model list). With --cluster: the NAME of a model the cluster's silos serve.",
         Required = true,
     };
 
