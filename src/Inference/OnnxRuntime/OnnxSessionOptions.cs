@@ -24,6 +24,15 @@ public sealed record OnnxSessionOptions
     /// <summary>GPU ordinal for <see cref="OnnxExecutionProvider.Cuda"/>.</summary>
     public int CudaDeviceId { get; init; }
 
+    /// <summary>Whether idle intra-op threads spin before sleeping (ORT's <c>session.intra_op.allow_spinning</c>).</summary>
+    public bool AllowSpinning { get; init; } = true;
+
+    /// <summary>Whether CPU tensors come from ORT's memory arena, which keeps freed blocks for the next run.</summary>
+    public bool CpuMemoryArena { get; init; } = true;
+
+    /// <summary>Whether ORT plans one memory block per input shape it has seen (helps fixed shapes only).</summary>
+    public bool MemoryPattern { get; init; } = true;
+
     /// <summary>The intra-op thread count a session opened with these options uses.</summary>
     public int ResolvedIntraOpThreads => new CoreShare(IntraOpThreads, ConcurrentSessions).Threads;
 
@@ -65,9 +74,12 @@ public sealed record OnnxSessionOptions
             GraphOptimizationLevel = GraphOptimization,
             ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
             LogSeverityLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR,
+            EnableCpuMemArena = CpuMemoryArena,
+            EnableMemoryPattern = MemoryPattern,
         };
         try
         {
+            native.AddSessionConfigEntry("session.intra_op.allow_spinning", AllowSpinning ? "1" : "0");
             if (InterOpThreads > 0)
             {
                 native.InterOpNumThreads = InterOpThreads;
