@@ -16,9 +16,21 @@ public static class OnnxRuntimePackage
     /// <summary>The NuGet package that flavour references.</summary>
     public static string PackageId => Flavour == "gpu" ? "Microsoft.ML.OnnxRuntime.Gpu.Linux" : "Microsoft.ML.OnnxRuntime";
 
+    private static readonly Lazy<OrtEnv> Quiet = new(() =>
+    {
+        // Every failure reaches the caller as an exception carrying ORT's message; ORT's own log lines on stderr would
+        // only repeat it (or break a CLI's one-line error), so the process-wide environment logs fatal errors alone.
+        var environment = OrtEnv.Instance();
+        environment.EnvLogLevel = OrtLoggingLevel.ORT_LOGGING_LEVEL_FATAL;
+        return environment;
+    });
+
     /// <summary>The version the loaded native library reports, e.g. 1.32.0.</summary>
-    public static string Version => OrtEnv.Instance().GetVersionString();
+    public static string Version => Environment.GetVersionString();
 
     /// <summary>Execution providers compiled into the loaded library (CPUExecutionProvider, and CUDAExecutionProvider in the GPU flavour).</summary>
-    public static IReadOnlyList<string> AvailableProviders => OrtEnv.Instance().GetAvailableProviders();
+    public static IReadOnlyList<string> AvailableProviders => Environment.GetAvailableProviders();
+
+    /// <summary>ORT's process-wide environment, created on first use with its log quietened.</summary>
+    internal static OrtEnv Environment => Quiet.Value;
 }

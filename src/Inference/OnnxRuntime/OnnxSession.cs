@@ -44,6 +44,7 @@ public sealed class OnnxSession : IDisposable
         options ??= OnnxSessionOptions.Default;
         options.Validate();
         var fullPath = Path.GetFullPath(modelPath);
+        _ = OnnxRuntimePackage.Environment;
         using var native = options.ToNative(fullPath);
         InferenceSession session;
         try
