@@ -31,6 +31,10 @@ public class BenchEncodeCommandTests
         Assert.Equal(MedianRunSeconds(baseline) / MedianRunSeconds(batcher), ratio, 1e-9 * ratio);
         Assert.InRange(batcher.GetProperty("padding_efficiency").GetDouble(), baseline.GetProperty("padding_efficiency").GetDouble(), 1);
         Assert.InRange(report.GetProperty("max_abs_difference").GetDouble(), 0, 1e-4);
+        // --threads 0 (the default) runs on every core this process may use, and the CPU time shows whether it did.
+        Assert.Equal((Environment.ProcessorCount, 0), (report.GetProperty("threads").GetInt32(), report.GetProperty("threads_requested").GetInt32()));
+        Assert.InRange(batcher.GetProperty("cpu_seconds").GetDouble(), double.Epsilon, double.MaxValue);
+        Assert.Equal(batcher.GetProperty("cpu_seconds").GetDouble() / batcher.GetProperty("run_seconds").EnumerateArray().Sum(r => r.GetDouble()), batcher.GetProperty("cpu_used").GetDouble(), 1e-9);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Similarity.Cli.Commands;
 using Similarity.Cli.Commands.Bench;
+using Similarity.Cli.Commands.Models;
 
 namespace Similarity.Cli;
 
@@ -21,5 +22,6 @@ internal static class CommandCatalog
         yield return ClusterStatusCommand.Create();
         yield return DbCommand.Create();
         yield return BenchCommand.Create();
+        yield return ModelCommand.Create();
     }
 }

@@ -24,8 +24,11 @@ public sealed record BatchingOptions
     /// <summary>Dedicated inference threads.</summary>
     public int Workers { get; init; } = 1;
 
-    /// <summary>ONNX Runtime threads per operator when the encoder loads its own session (0 = ORT's default).</summary>
+    /// <summary>ONNX Runtime threads per operator when the encoder loads its own session (0 = its <see cref="CoreShare"/> of the cores).</summary>
     public int IntraOpThreads { get; init; }
+
+    /// <summary>Models served by this process at once; with <see cref="Workers"/> each, they split the cores a 0 <see cref="IntraOpThreads"/> resolves to.</summary>
+    public int ModelsInProcess { get; init; } = 1;
 
     /// <summary>Texts admitted but not yet finished; beyond it callers get <see cref="EncoderOverloadedException"/>.</summary>
     public int QueueCapacity { get; init; } = 16384;
@@ -34,7 +37,15 @@ public sealed record BatchingOptions
     public OnnxExecutionProvider ExecutionProvider { get; init; } = OnnxExecutionProvider.Cpu;
 
     /// <summary>Session options matching these settings (for loading a pipeline to batch).</summary>
-    public OnnxSessionOptions SessionOptions() => new() { IntraOpThreads = IntraOpThreads, ExecutionProvider = ExecutionProvider };
+    public OnnxSessionOptions SessionOptions() => new()
+    {
+        IntraOpThreads = IntraOpThreads,
+        ConcurrentSessions = ModelsInProcess * Workers,
+        ExecutionProvider = ExecutionProvider,
+    };
+
+    /// <summary>The intra-op threads each of this process's sessions gets with these settings.</summary>
+    public int ResolvedIntraOpThreads => SessionOptions().ResolvedIntraOpThreads;
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid setting.</summary>
     public void Validate()
@@ -52,7 +63,8 @@ public sealed record BatchingOptions
         Require(MaxWait >= TimeSpan.Zero && MaxWait <= TimeSpan.FromMinutes(1), $"MaxWait must be between 0 and 1 minute, got {MaxWait}.");
         Require(SortWindow >= 1, $"SortWindow must be at least 1, got {SortWindow}.");
         Require(Workers >= 1, $"Workers must be at least 1, got {Workers}.");
-        Require(IntraOpThreads >= 0, $"IntraOpThreads must be 0 (default) or positive, got {IntraOpThreads}.");
+        Require(IntraOpThreads >= 0, $"IntraOpThreads must be 0 (a share of the cores) or positive, got {IntraOpThreads}.");
+        Require(ModelsInProcess >= 1, $"ModelsInProcess must be at least 1, got {ModelsInProcess}.");
         Require(QueueCapacity >= 1, $"QueueCapacity must be at least 1, got {QueueCapacity}.");
     }
 }

@@ -1,53 +1,54 @@
-using System.Runtime.InteropServices;
-using Similarity.Inference.OnnxRuntime.Native;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace Similarity.Inference.OnnxRuntime;
 
 /// <summary>
-/// The results of <see cref="OnnxSession.Run"/>, read in place from ORT's memory. Reusable across runs (each run releases
-/// the previous results); spans it hands out are valid until the next run or <see cref="Dispose"/>. One thread at a time.
+/// The results of <see cref="OnnxSession.Run"/>, read in place from ORT's memory, and the per-run scratch that wraps
+/// inputs. Reusable across runs (each run releases the previous results); spans it hands out are valid until the next
+/// run or <see cref="Dispose"/>. One thread at a time.
 /// </summary>
-public sealed unsafe class OnnxOutputs : IDisposable
+public sealed class OnnxOutputs : IDisposable
 {
-    private readonly OrtApi _api;
     private readonly int[] _indices;
+    private readonly string[] _names;
     private readonly TensorShape[] _shapes;
     private readonly TensorElementType[] _types;
     private readonly bool[] _described;
-    private nint* _values;
-    private byte** _names;
+    private readonly OrtValue[] _inputValues;
+    private readonly long[][] _inputShapes;
+    private IDisposableReadOnlyCollection<OrtValue>? _results;
+    private bool _disposed;
 
     internal OnnxOutputs(OnnxSession session, int[] indices)
     {
-        var sessionNames = session.OutputNamePointers;
-        _api = OnnxEnvironment.Instance.Api;
         Session = session;
         _indices = indices;
+        _names = Array.ConvertAll(indices, i => session.Outputs[i].Name);
         _shapes = new TensorShape[indices.Length];
         _types = new TensorElementType[indices.Length];
         _described = new bool[indices.Length];
-        var slots = (nuint)Math.Max(1, indices.Length);
-        _values = (nint*)NativeMemory.AllocZeroed(slots, (nuint)sizeof(nint));
-        _names = (byte**)NativeMemory.AllocZeroed(slots, (nuint)sizeof(nint));
-        for (var i = 0; i < indices.Length; i++)
+        _inputValues = new OrtValue[session.Inputs.Count];
+        _inputShapes = new long[session.Inputs.Count][];
+        for (var i = 0; i < _inputShapes.Length; i++)
         {
-            _names[i] = sessionNames[indices[i]];
+            _inputShapes[i] = new long[session.Inputs[i].Rank];
         }
     }
-
-    ~OnnxOutputs() => Release();
 
     /// <summary>How many outputs each run fetches.</summary>
     public int Count => _indices.Length;
 
     /// <summary>True once a run has left results here.</summary>
-    public bool HasValues => Count > 0 && _values != null && _values[0] != 0;
+    public bool HasValues => _results is not null;
 
     internal OnnxSession Session { get; }
 
-    internal byte** NamePointers => _names;
+    /// <summary>The fetched outputs' names, in order, as ORT's run call takes them.</summary>
+    internal IReadOnlyCollection<string> Names => _names;
 
-    internal nint* ValuePointers => _values;
+    /// <summary>Slots for the inputs' <c>OrtValue</c>s of one run.</summary>
+    internal OrtValue[] InputValues => _inputValues;
 
     /// <summary>Declaration of the <paramref name="output"/>-th fetched output.</summary>
     public OnnxTensorInfo Info(int output) => Session.Outputs[_indices[CheckIndex(output)]];
@@ -74,45 +75,58 @@ public sealed unsafe class OnnxOutputs : IDisposable
             throw new InvalidOperationException($"Output {Info(output).Name} holds {_types[output]} values, not Float.");
         }
 
-        void* data;
-        _api.Check(_api.GetTensorMutableData(_values[output], &data), $"read output '{Info(output).Name}'");
-        return new ReadOnlySpan<float>(data, checked((int)_shapes[output].ElementCount));
+        return _results![output].GetTensorDataAsSpan<float>();
     }
 
     public void Dispose()
     {
-        Release();
-        GC.SuppressFinalize(this);
+        Clear();
+        _disposed = true;
+    }
+
+    /// <summary>Input <paramref name="input"/>'s dimensions in a reused array (ORT copies them when it wraps the buffer).</summary>
+    internal long[] InputShape(int input, TensorShape shape)
+    {
+        var dimensions = _inputShapes[input];
+        if (dimensions.Length != shape.Rank)
+        {
+            dimensions = _inputShapes[input] = new long[shape.Rank];
+        }
+
+        shape.CopyTo(dimensions);
+        return dimensions;
+    }
+
+    /// <summary>Takes the results of a run, releasing those of the previous one.</summary>
+    internal void Hold(IDisposableReadOnlyCollection<OrtValue> results)
+    {
+        Clear();
+        _results = results;
     }
 
     /// <summary>Releases the values of the previous run (if any).</summary>
     internal void Clear()
     {
-        ObjectDisposedException.ThrowIf(_values == null, this);
-        for (var i = 0; i < Count; i++)
-        {
-            if (_values[i] != 0)
-            {
-                _api.ReleaseValue(_values[i]);
-                _values[i] = 0;
-            }
-
-            _described[i] = false;
-        }
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        _results?.Dispose();
+        _results = null;
+        Array.Clear(_described);
     }
 
     private void Describe(int output)
     {
         CheckIndex(output);
-        ObjectDisposedException.ThrowIf(_values == null, this);
-        if (_values[output] == 0)
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (_results is null)
         {
             throw new InvalidOperationException("No results yet: call OnnxSession.Run with these outputs first.");
         }
 
         if (!_described[output])
         {
-            (_types[output], _shapes[output]) = TensorTypes.ReadValueShape(_api, _values[output], Info(output).Name);
+            var info = _results[output].GetTensorTypeAndShape();
+            _types[output] = info.ElementDataType;
+            _shapes[output] = new TensorShape(info.Shape);
             _described[output] = true;
         }
     }
@@ -125,26 +139,5 @@ public sealed unsafe class OnnxOutputs : IDisposable
         }
 
         return output;
-    }
-
-    private void Release()
-    {
-        if (_values == null)
-        {
-            return;
-        }
-
-        for (var i = 0; i < _indices.Length; i++)
-        {
-            if (_values[i] != 0)
-            {
-                _api.ReleaseValue(_values[i]);
-            }
-        }
-
-        NativeMemory.Free(_values);
-        NativeMemory.Free(_names);
-        _values = null;
-        _names = null;
     }
 }

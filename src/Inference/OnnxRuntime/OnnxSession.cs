@@ -1,100 +1,70 @@
-using System.Runtime.InteropServices;
-using Similarity.Inference.OnnxRuntime.Native;
+using Microsoft.ML.OnnxRuntime;
+using Ort = Microsoft.ML.OnnxRuntime;
 
 namespace Similarity.Inference.OnnxRuntime;
 
 /// <summary>
-/// A loaded ONNX model ready to run. <see cref="Run"/> is safe to call from many threads at once (each with its own
-/// <see cref="OnnxOutputs"/>); disposing releases the native session.
+/// A loaded ONNX model ready to run, on ONNX Runtime's official .NET package. Inputs are <c>OrtValue</c>s over pinned
+/// buffers (no copy), outputs are read where ORT wrote them. <see cref="Run"/> is safe to call from many threads at once
+/// (each with its own <see cref="OnnxOutputs"/>); disposing waits for runs in flight, then releases the native session.
 /// </summary>
-public sealed unsafe class OnnxSession : IDisposable
+public sealed class OnnxSession : IDisposable
 {
-    private readonly OrtApi _api;
-    private readonly OrtSessionHandle _handle;
-    private readonly NativeStringArray _inputNames;
-    private readonly NativeStringArray _outputNames;
+    private readonly InferenceSession _session;
+    private readonly RunOptions _runOptions = new();
+    private readonly string[] _inputNames;
+    private readonly object _gate = new();
+    private int _runsInFlight;
+    private bool _disposed;
 
-    private OnnxSession(OrtApi api, OrtSessionHandle handle, string modelPath, OnnxTensorInfo[] inputs, OnnxTensorInfo[] outputs)
+    private OnnxSession(InferenceSession session, string modelPath, int intraOpThreads, OnnxTensorInfo[] inputs, OnnxTensorInfo[] outputs)
     {
-        _api = api;
-        _handle = handle;
+        _session = session;
         ModelPath = modelPath;
+        IntraOpThreads = intraOpThreads;
         Inputs = inputs;
         Outputs = outputs;
-        _inputNames = new NativeStringArray(Array.ConvertAll(inputs, i => i.Name));
-        _outputNames = new NativeStringArray(Array.ConvertAll(outputs, o => o.Name));
+        _inputNames = Array.ConvertAll(inputs, i => i.Name);
     }
 
     public string ModelPath { get; }
+
+    /// <summary>The intra-op threads this session was opened with (the options' request, or the cores resolved for 0).</summary>
+    public int IntraOpThreads { get; }
 
     /// <summary>The model's inputs in the order <see cref="Run"/> takes them.</summary>
     public IReadOnlyList<OnnxTensorInfo> Inputs { get; }
 
     public IReadOnlyList<OnnxTensorInfo> Outputs { get; }
 
-    /// <summary>The native output names; throws once disposed, when they have been freed.</summary>
-    internal byte** OutputNamePointers
-    {
-        get
-        {
-            ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
-            return _outputNames.Pointer;
-        }
-    }
-
-    /// <summary>Loads <paramref name="modelPath"/>; ORT's own message (missing file, corrupt protobuf, ...) comes back as <see cref="OnnxRuntimeException"/>.</summary>
+    /// <summary>Loads <paramref name="modelPath"/>; ORT's own message (missing file, corrupt protobuf, ...) comes back as <see cref="OnnxRuntimeException"/> naming the file.</summary>
     public static OnnxSession Open(string modelPath, OnnxSessionOptions? options = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(modelPath);
         options ??= OnnxSessionOptions.Default;
         options.Validate();
-        var environment = OnnxEnvironment.Instance;
-        var api = environment.Api;
         var fullPath = Path.GetFullPath(modelPath);
-        nint session;
-        nint nativeOptions;
-        api.Check(api.CreateSessionOptions(&nativeOptions), "create session options");
+        _ = OnnxRuntimePackage.Environment;
+        using var native = options.ToNative(fullPath);
+        InferenceSession session;
         try
         {
-            Configure(api, nativeOptions, options);
-            nint status;
-            if (OperatingSystem.IsWindows())
-            {
-                fixed (char* path = fullPath)
-                {
-                    status = api.CreateSession(environment.Handle, path, nativeOptions, &session);
-                }
-            }
-            else
-            {
-                var path = Utf8.Allocate(fullPath);
-                try
-                {
-                    status = api.CreateSession(environment.Handle, path, nativeOptions, &session);
-                }
-                finally
-                {
-                    NativeMemory.Free(path);
-                }
-            }
-
-            api.Check(status, $"load the model '{fullPath}'");
+            session = new InferenceSession(fullPath, native);
         }
-        finally
+        catch (Ort.OnnxRuntimeException e)
         {
-            api.ReleaseSessionOptions(nativeOptions);
+            throw new OnnxRuntimeException($"load the model '{fullPath}'", e.Message, e);
         }
 
-        var handle = new OrtSessionHandle(api, session, new FileInfo(fullPath).Length);
         try
         {
-            var inputs = Describe(api, environment.DefaultAllocator, session, isInput: true);
-            var outputs = Describe(api, environment.DefaultAllocator, session, isInput: false);
-            return new OnnxSession(api, handle, fullPath, inputs, outputs);
+            var inputs = session.InputNames.Select(name => OnnxTensorInfo.From(name, session.InputMetadata[name])).ToArray();
+            var outputs = session.OutputNames.Select(name => OnnxTensorInfo.From(name, session.OutputMetadata[name])).ToArray();
+            return new OnnxSession(session, fullPath, options.ResolvedIntraOpThreads, inputs, outputs);
         }
         catch
         {
-            handle.Dispose();
+            session.Dispose();
             throw;
         }
     }
@@ -108,19 +78,15 @@ public sealed unsafe class OnnxSession : IDisposable
     /// <summary>A reusable holder for the results of runs, fetching every output.</summary>
     public OnnxOutputs CreateOutputs()
     {
-        var all = new int[Outputs.Count];
-        for (var i = 0; i < all.Length; i++)
-        {
-            all[i] = i;
-        }
-
-        return new OnnxOutputs(this, all);
+        ThrowIfDisposed();
+        return new OnnxOutputs(this, Enumerable.Range(0, Outputs.Count).ToArray());
     }
 
     /// <summary>A reusable holder for the results of runs, fetching only the named outputs (ORT then computes only what they need).</summary>
     public OnnxOutputs CreateOutputs(params IReadOnlyList<string> names)
     {
         ArgumentNullException.ThrowIfNull(names);
+        ThrowIfDisposed();
         var indices = new int[names.Count];
         for (var i = 0; i < indices.Length; i++)
         {
@@ -141,64 +107,95 @@ public sealed unsafe class OnnxSession : IDisposable
     public void Run(ReadOnlySpan<OnnxTensor> inputs, OnnxOutputs outputs)
     {
         ArgumentNullException.ThrowIfNull(outputs);
-        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
         if (!ReferenceEquals(outputs.Session, this))
         {
             throw new ArgumentException("These outputs were created by another session.", nameof(outputs));
         }
 
         CheckInputs(inputs);
-        var values = stackalloc nint[Math.Max(1, inputs.Length)];
+        Enter();
+        var values = outputs.InputValues;
         var created = 0;
-        var addedReference = false;
         try
         {
-            _handle.DangerousAddRef(ref addedReference);
-            var memoryInfo = OnnxEnvironment.Instance.CpuMemoryInfo;
-            var dimensions = stackalloc long[TensorShape.MaxRank];
+            outputs.Clear();
             for (; created < inputs.Length; created++)
             {
                 var tensor = inputs[created];
-                tensor.Shape.CopyTo(new Span<long>(dimensions, TensorShape.MaxRank));
-                nint value;
-                _api.Check(
-                    _api.CreateTensorWithDataAsOrtValue(memoryInfo, (void*)tensor.Address, (nuint)tensor.ByteLength, dimensions, (nuint)tensor.Shape.Rank, (int)tensor.ElementType, &value),
-                    $"wrap input '{Inputs[created].Name}' {tensor.Shape} as a tensor");
-                values[created] = value;
+                values[created] = OrtValue.CreateTensorValueWithData(
+                    OrtMemoryInfo.DefaultInstance, tensor.ElementType, outputs.InputShape(created, tensor.Shape), tensor.Address, tensor.ByteLength);
             }
 
-            outputs.Clear();
-            var status = _api.Run(_handle.DangerousGetHandle(), 0, (nint*)_inputNames.Pointer, values, (nuint)inputs.Length, (nint*)outputs.NamePointers, (nuint)outputs.Count, outputs.ValuePointers);
-            if (status != 0)
-            {
-                outputs.Clear();
-                throw _api.ToException(status, $"run the model '{ModelPath}'");
-            }
+            outputs.Hold(_session.Run(_runOptions, _inputNames, values, outputs.Names));
+        }
+        catch (Ort.OnnxRuntimeException e)
+        {
+            throw new OnnxRuntimeException($"run the model '{ModelPath}'", e.Message, e);
         }
         finally
         {
             for (var i = 0; i < created; i++)
             {
-                _api.ReleaseValue(values[i]);
-            }
-
-            if (addedReference)
-            {
-                _handle.DangerousRelease();
+                values[i].Dispose();
+                values[i] = null!;
             }
 
             foreach (var tensor in inputs)
             {
                 GC.KeepAlive(tensor.Owner);
             }
+
+            Leave();
         }
     }
 
+    /// <summary>Waits for runs in flight, then releases the native session; later runs throw <see cref="ObjectDisposedException"/>.</summary>
     public void Dispose()
     {
-        _handle.Dispose();
-        _inputNames.Dispose();
-        _outputNames.Dispose();
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            while (_runsInFlight > 0)
+            {
+                Monitor.Wait(_gate);
+            }
+        }
+
+        _session.Dispose();
+        _runOptions.Dispose();
+    }
+
+    private void Enter()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _runsInFlight++;
+        }
+    }
+
+    private void Leave()
+    {
+        lock (_gate)
+        {
+            if (--_runsInFlight == 0 && _disposed)
+            {
+                Monitor.PulseAll(_gate);
+            }
+        }
+    }
+
+    private void ThrowIfDisposed()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+        }
     }
 
     private void CheckInputs(ReadOnlySpan<OnnxTensor> inputs)
@@ -226,53 +223,7 @@ public sealed unsafe class OnnxSession : IDisposable
     private OnnxRuntimeException InvalidInput(string problem)
     {
         var operation = $"run the model '{ModelPath}'";
-        return new OnnxRuntimeException(OrtErrorCode.InvalidArgument, problem, operation, $"Cannot {operation}: {problem}");
-    }
-
-    private static void Configure(OrtApi api, nint nativeOptions, OnnxSessionOptions options)
-    {
-        if (options.IntraOpThreads > 0)
-        {
-            api.Check(api.SetIntraOpNumThreads(nativeOptions, options.IntraOpThreads), $"set {options.IntraOpThreads} intra-op threads");
-        }
-
-        if (options.InterOpThreads > 0)
-        {
-            api.Check(api.SetInterOpNumThreads(nativeOptions, options.InterOpThreads), $"set {options.InterOpThreads} inter-op threads");
-        }
-
-        api.Check(api.SetSessionGraphOptimizationLevel(nativeOptions, (int)options.GraphOptimization), $"set graph optimisation {options.GraphOptimization}");
-        if (options.ExecutionProvider == OnnxExecutionProvider.Cuda)
-        {
-            CudaProvider.Append(api, nativeOptions, options.CudaDeviceId);
-        }
-    }
-
-    private static OnnxTensorInfo[] Describe(OrtApi api, nint allocator, nint session, bool isInput)
-    {
-        var kind = isInput ? "input" : "output";
-        nuint count;
-        api.Check(isInput ? api.SessionGetInputCount(session, &count) : api.SessionGetOutputCount(session, &count), $"count the model's {kind}s");
-        var result = new OnnxTensorInfo[(int)count];
-        for (nuint i = 0; i < count; i++)
-        {
-            byte* rawName;
-            api.Check(isInput ? api.SessionGetInputName(session, i, allocator, &rawName) : api.SessionGetOutputName(session, i, allocator, &rawName), $"read the name of {kind} {i}");
-            var name = Utf8.Read(rawName) ?? string.Empty;
-            api.Check(api.AllocatorFree(allocator, rawName), "free a name");
-            nint typeInfo;
-            api.Check(isInput ? api.SessionGetInputTypeInfo(session, i, &typeInfo) : api.SessionGetOutputTypeInfo(session, i, &typeInfo), $"read the type of {kind} '{name}'");
-            try
-            {
-                result[(int)i] = TensorTypes.Describe(api, name, typeInfo);
-            }
-            finally
-            {
-                api.ReleaseTypeInfo(typeInfo);
-            }
-        }
-
-        return result;
+        return new OnnxRuntimeException(operation, problem, $"Cannot {operation}: {problem}");
     }
 
     private static int IndexOf(IReadOnlyList<OnnxTensorInfo> infos, string name)

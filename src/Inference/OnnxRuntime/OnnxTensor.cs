@@ -1,8 +1,10 @@
+using Microsoft.ML.OnnxRuntime.Tensors;
+
 namespace Similarity.Inference.OnnxRuntime;
 
 /// <summary>
 /// An input tensor for <see cref="OnnxSession.Run"/>: a shape over a <see cref="PinnedBuffer{T}"/> that ORT reads in place.
-/// A plain value: the native <c>OrtValue</c> exists only for the duration of the run.
+/// A plain value: the <c>OrtValue</c> over the buffer exists only for the duration of the run.
 /// </summary>
 public readonly struct OnnxTensor
 {

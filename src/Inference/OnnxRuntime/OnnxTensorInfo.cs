@@ -1,4 +1,6 @@
 using System.Text;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
 
 namespace Similarity.Inference.OnnxRuntime;
 
@@ -23,6 +25,20 @@ public sealed class OnnxTensorInfo
     }
 
     public string Name { get; }
+
+    /// <summary>The declaration ORT reads from the model, in our terms (-1 and a name for each symbolic dimension).</summary>
+    internal static OnnxTensorInfo From(string name, NodeMetadata metadata)
+    {
+        var dimensions = new long[metadata.Dimensions.Length];
+        var names = new string[dimensions.Length];
+        for (var axis = 0; axis < dimensions.Length; axis++)
+        {
+            dimensions[axis] = metadata.Dimensions[axis] < 0 ? -1 : metadata.Dimensions[axis];
+            names[axis] = axis < metadata.SymbolicDimensions.Length ? metadata.SymbolicDimensions[axis] ?? string.Empty : string.Empty;
+        }
+
+        return new OnnxTensorInfo(name, metadata.IsTensor, metadata.IsTensor ? metadata.ElementDataType : TensorElementType.DataTypeMax, dimensions, names);
+    }
 
     /// <summary>False for sequences, maps and other non-tensor values (which this binding does not feed or read).</summary>
     public bool IsTensor { get; }

@@ -1,3 +1,4 @@
+using Similarity.Inference.Tokenization.BertVocabulary;
 using Similarity.Inference.Tokenization.Json;
 
 namespace Similarity.Inference.Tokenization;
@@ -53,6 +54,25 @@ public sealed class Tokenizer
         ArgumentNullException.ThrowIfNull(json);
         var (pipeline, truncation, padding) = TokenizerJsonReader.Read(json, sourceName);
         return new Tokenizer(pipeline, truncation, padding, sourceName);
+    }
+
+    /// <summary>
+    /// The BERT WordPiece tokenizer of a folder without tokenizer.json: <paramref name="vocabularyPath"/> (vocab.txt) with
+    /// the settings of <paramref name="configPath"/> (tokenizer_config.json; transformers' defaults when null or absent).
+    /// A special token the vocabulary lacks is a <see cref="TokenizerFormatException"/> naming vocab.txt and the token.
+    /// </summary>
+    public static Tokenizer FromBertVocabulary(string vocabularyPath, string? configPath = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(vocabularyPath);
+        var vocabulary = Path.GetFullPath(vocabularyPath);
+        if (!File.Exists(vocabulary))
+        {
+            throw new FileNotFoundException($"vocabulary file not found: '{vocabulary}'", vocabulary);
+        }
+
+        var config = configPath is not null && File.Exists(configPath) ? BertTokenizerConfig.Read(Path.GetFullPath(configPath)) : BertTokenizerConfig.Default;
+        var configSource = configPath is not null && File.Exists(configPath) ? Path.GetFullPath(configPath) : "transformers' BertTokenizer defaults";
+        return new Tokenizer(BertVocabularyPipeline.Build(vocabulary, config, configSource), null, null, vocabulary);
     }
 
     /// <summary>A copy that truncates with <paramref name="truncation"/> (null disables truncation).</summary>

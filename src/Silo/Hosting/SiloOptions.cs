@@ -54,7 +54,7 @@ public sealed class SiloOptions
     /// <summary>How long the batcher waits for more requests before running a partial batch.</summary>
     public int MaxWaitMs { get; set; } = (int)Defaults.MaxWait.TotalMilliseconds;
 
-    /// <summary>ONNX Runtime threads per operator for each model (0 = one per core).</summary>
+    /// <summary>ONNX Runtime threads per operator for each model (0 = the cores the process may use, split among its models and workers).</summary>
     public int Threads { get; set; } = Defaults.IntraOpThreads;
 
     /// <summary>Inference threads per model, each running one batch at a time.</summary>
@@ -86,6 +86,7 @@ public sealed class SiloOptions
         MaxBatchSize = MaxBatch,
         MaxWait = TimeSpan.FromMilliseconds(MaxWaitMs),
         IntraOpThreads = Threads,
+        ModelsInProcess = Math.Max(1, Models.Count),
         Workers = InferenceWorkers,
         QueueCapacity = QueueCapacity,
     });

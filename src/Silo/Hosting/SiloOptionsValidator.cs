@@ -96,7 +96,7 @@ public sealed class SiloOptionsValidator : IValidateOptions<SiloOptions>
 
         if (options.Threads < 0)
         {
-            problems.Add($"--threads must be 0 (one per core) or more; got {options.Threads}");
+            problems.Add($"--threads must be 0 (a share of the cores) or more; got {options.Threads}");
         }
 
         if (options.DrainSeconds < 0)

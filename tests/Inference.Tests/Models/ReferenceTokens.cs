@@ -6,11 +6,13 @@ namespace Similarity.Inference.Tests.Models;
 /// <summary>Builds <see cref="TokenBatch"/>es from a reference's padded batch, exactly as PyTorch was fed.</summary>
 internal static class ReferenceTokens
 {
-    public static TokenBatch Batch(ModelReference reference)
+    /// <summary>The reference batch, or its first <paramref name="rows"/> rows.</summary>
+    public static TokenBatch Batch(ModelReference reference, int rows = -1)
     {
         var batch = new TokenBatch();
-        batch.Reset(reference.BatchSize, reference.SequenceLength, reference.PadTokenId);
-        for (var row = 0; row < reference.BatchSize; row++)
+        var size = rows < 0 ? reference.BatchSize : rows;
+        batch.Reset(size, reference.SequenceLength, reference.PadTokenId);
+        for (var row = 0; row < size; row++)
         {
             batch.SetPaddedRow(row, reference.InputIds[row], reference.AttentionMask[row], reference.TokenTypeIds[row]);
         }

@@ -75,6 +75,37 @@ public class SessionLifetimeTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Default_sessions_start_an_intra_op_pool_thread_for_every_available_core_but_the_callers()
+    {
+        const int sessions = 6;
+        var batch = new ReferenceBatch(ModelReference.Load("bert-mean"), rows: 2, columns: 8);
+        var before = ProcessResources.Measure();
+        var opened = new List<OnnxSession>();
+        try
+        {
+            for (var i = 0; i < sessions; i++)
+            {
+                var session = OnnxSession.Open(Model);
+                opened.Add(session);
+                using var outputs = session.CreateOutputs();
+                session.Run(batch.TensorsFor(session), outputs);
+            }
+
+            var after = ProcessResources.Measure();
+            output.WriteLine($"{Environment.ProcessorCount} cores: threads {before.Threads} before opening {sessions} sessions, {after.Threads} after");
+
+            // Each pool has intra-op threads - 1 workers (the calling thread is the last one); ORT's own default would
+            // start one per physical core. Other threads of the process may come and go meanwhile: allow two either way.
+            var expected = sessions * (Environment.ProcessorCount - 1);
+            Assert.InRange(after.Threads - before.Threads, expected - 2, expected + 2);
+        }
+        finally
+        {
+            opened.ForEach(s => s.Dispose());
+        }
+    }
+
+    [Fact]
     public void Many_runs_on_one_session_release_their_outputs()
     {
         var batch = new ReferenceBatch(ModelReference.Load("bert-mean"));

@@ -72,11 +72,10 @@ public class ModelFolderLoaderTests
     }
 
     [Fact]
-    public async Task A_gpu_silo_needs_the_cuda_provider_and_says_which_library_is_missing()
+    public async Task A_gpu_silo_needs_the_cuda_provider_and_says_what_is_missing()
     {
-        var folder = Path.GetDirectoryName(OnnxEnvironment.Instance.LibraryPath)!;
         var settings = new ModelLoadSettings(DeviceClass.Gpu, new BatchingOptions());
-        if (File.Exists(Path.Combine(folder, "libonnxruntime_providers_cuda.so")))
+        if (OnnxRuntimePackage.Flavour == "gpu" && File.Exists("/dev/nvidiactl"))
         {
             await using var gpu = await _loader.LoadAsync(new ModelBinding("bert", SharedFolder.Model("bert-mean")), settings);
             Assert.NotNull(gpu.Encoder);
@@ -87,6 +86,7 @@ public class ModelFolderLoaderTests
 
         Assert.StartsWith("model 'bert' (", error.Message);
         Assert.Contains(") on gpu: ", error.Message);
-        Assert.Contains("libonnxruntime_providers_cuda.so", error.Message);
+        Assert.Contains("CUDA execution provider", error.Message);
+        Assert.Contains(OnnxRuntimePackage.Flavour == "gpu" ? ".so" : "-p:OnnxRuntimeFlavour=gpu", error.Message);
     }
 }

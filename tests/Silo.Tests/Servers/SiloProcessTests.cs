@@ -146,6 +146,20 @@ public sealed class SiloProcessTests(PostgresDatabases databases) : IAsyncLifeti
         Assert.Contains("absent", line);
     }
 
+    [Fact]
+    public async Task A_gpu_silo_without_the_cuda_provider_refuses_to_start_naming_what_is_missing()
+    {
+        var result = await Simctl.RunAsync(
+            "silo", "--cluster", _connection, "--cluster-id", _clusterId, "--silo-port", "0", "--gateway-port", "0", "--device", "gpu",
+            "--model", $"mini={SharedFolder.Model("bert-mean")}");
+
+        Assert.NotEqual(0, result.ExitCode);
+        var line = Assert.Single(result.StandardError.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("simctl: ", StringComparison.Ordinal));
+        Assert.Contains("model 'mini'", line);
+        Assert.Contains("on gpu", line);
+        Assert.Contains(Similarity.Inference.OnnxRuntime.OnnxRuntimePackage.Flavour == "cpu" ? "-p:OnnxRuntimeFlavour=gpu" : "cannot open shared object file", line);
+    }
+
     /// <summary>Texts of about a hundred tokens each, so that a call keeps two silos busy for a few seconds.</summary>
     private static string[] LongTexts(int count) =>
         TestCorpus.Texts(count).Select(t => string.Join(' ', Enumerable.Repeat(t, 8))).ToArray();

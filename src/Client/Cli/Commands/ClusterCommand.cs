@@ -20,7 +20,7 @@ internal static class ClusterCommand
         var embeddings = new Option<string?>("--embeddings") { Description = "Embeddings (.npy, rows × dims); or give --model and --input" };
         var model = new ModelArguments();
         model.Model.Required = false;
-        model.Model.Description = "Encode --input with this model first: a sentence-transformers folder, or with --cluster the NAME of a model the silos serve";
+        model.Model.Description = "Encode --input with this model first: a sentence-transformers folder or a cached model name, or with --cluster the NAME of a model the silos serve";
         var input = new Option<string?>("--input") { Description = "With --model: texts to encode and group, one per line (UTF-8; - for stdin)" };
         var threshold = new Option<double>("--threshold") { Description = "Cosine a row needs to join a community", DefaultValueFactory = _ => CommunityDetector.DefaultThreshold };
         var minSize = new Option<int>("--min-size") { Description = "Members a community needs", DefaultValueFactory = _ => CommunityDetector.DefaultMinCommunitySize };

@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Similarity.Silo.Hosting;
 using Similarity.Silo.Models;
+using Similarity.Inference.OnnxRuntime;
 
 namespace Similarity.Cli.Commands;
 
@@ -18,7 +19,7 @@ internal static class SiloCommand
     {
         var cluster = ClusterOptions.Connection("The cluster to join (membership, grain state, reminders; its schema is created or upgraded at start); none: a single silo with in-memory state");
         var clusterId = new Option<string>("--cluster-id") { Description = "Cluster to join (default: default)" };
-        var models = new Option<string[]>("--model") { Description = "A model to serve, NAME=DIR (repeatable); DIR is a model folder", AllowMultipleArgumentsPerToken = false };
+        var models = new Option<string[]>("--model") { Description = "A model to serve, NAME=DIR where DIR is a model folder or a cached model name (repeatable)", AllowMultipleArgumentsPerToken = false };
         var device = new Option<string>("--device") { Description = "Device class of this silo: cpu or gpu (it serves requests for that class only)" };
         var http = new Option<string>("--http") { Description = "Serve /v1/embeddings, /healthz, /readyz, /metrics and /dashboard on HOST:PORT" };
         var siloPort = new Option<int?>("--silo-port") { Description = "Port for silo-to-silo traffic (default 11111; 0: any free port)" };
@@ -29,7 +30,7 @@ internal static class SiloCommand
         var batchTokens = new Option<int?>("--batch-tokens") { Description = "Token budget of one inference batch" };
         var maxWait = new Option<int?>("--max-wait-ms") { Description = "How long the batcher waits to fill a batch" };
         var maxBatch = new Option<int?>("--max-batch") { Description = "Most texts (or pairs) in one inference batch" };
-        var threads = new Option<int?>("--threads") { Description = "ONNX Runtime threads per operator for each model (0 = one per core)" };
+        var threads = new Option<int?>("--threads") { Description = $"ONNX Runtime threads per operator for each model ({CoreShare.DefaultDescription})" };
         var workers = new Option<int?>("--inference-workers") { Description = "Inference threads per model, each running one batch at a time" };
         var queueCapacity = new Option<int?>("--queue-capacity") { Description = "Texts a model's batcher holds before callers are told it is overloaded (HTTP 429)" };
         var drain = new Option<int?>("--drain-seconds") { Description = "On shutdown, how long in-flight requests may finish (default 20)" };

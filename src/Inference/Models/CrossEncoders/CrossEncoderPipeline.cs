@@ -49,7 +49,7 @@ public sealed class CrossEncoderPipeline : ITokenBatchModel, IDisposable
 
     public long PadTokenId { get; }
 
-    public string TokenizerPath => Path.Combine(Folder, "tokenizer.json");
+    public string TokenizerPath => ModelFolder.TokenizerFile(Folder);
 
     public static CrossEncoderPipeline Load(string folder, OnnxSessionOptions? options = null)
     {

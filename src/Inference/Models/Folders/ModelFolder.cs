@@ -7,6 +7,8 @@ public static class ModelFolder
 {
     public const string ModulesFile = "modules.json";
     public const string ConfigFileName = "config.json";
+    public const string TokenizerJson = "tokenizer.json";
+    public const string VocabularyFile = "vocab.txt";
 
     /// <summary>Which layout <paramref name="folder"/> has; <see cref="NotAModelFolderException"/> if neither.</summary>
     public static ModelFolderKind Detect(string folder)
@@ -48,16 +50,32 @@ public static class ModelFolder
         throw new ModelFileNotFoundException(preferred, $"Missing '{preferred}' (nor is there '{flat}'): the folder has no ONNX export of its transformer. Export it with optimum or torch.onnx.");
     }
 
+    /// <summary>
+    /// The tokenizer a module folder ships: its <c>tokenizer.json</c>, else a BERT <c>vocab.txt</c> (read with the folder's
+    /// tokenizer_config.json); the tokenizer.json path when it has neither, so the error names what is missing.
+    /// </summary>
+    public static string TokenizerFile(string moduleFolder)
+    {
+        var json = Path.Combine(moduleFolder, TokenizerJson);
+        var vocabulary = Path.Combine(moduleFolder, VocabularyFile);
+        return !File.Exists(json) && File.Exists(vocabulary) ? vocabulary : json;
+    }
+
     /// <summary>How reports name a model folder: its last path segment.</summary>
     public static string DisplayName(string folder) => Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder)));
 
     /// <summary>
-    /// The id that pads sequences: tokenizer.json's padding.pad_id, else the id of the configured pad token, else config.json's
-    /// pad_token_id, else 0.
+    /// The id that pads sequences: tokenizer.json's padding.pad_id, else the id of the configured pad token (in tokenizer.json,
+    /// or the line of vocab.txt), else config.json's pad_token_id, else 0.
     /// </summary>
     public static long PadTokenId(string folder)
     {
-        var tokenizer = ConfigFile.ReadOptional(Path.Combine(folder, "tokenizer.json"))?.Root;
+        var tokenizer = ConfigFile.ReadOptional(Path.Combine(folder, TokenizerJson))?.Root;
+        if (tokenizer is null && File.Exists(Path.Combine(folder, VocabularyFile)) && VocabularyLine(folder, PadTokenText(folder) ?? "[PAD]") is { } line)
+        {
+            return line;
+        }
+
         if (tokenizer is { ValueKind: JsonValueKind.Object } root)
         {
             if (root.TryGetProperty("padding", out var padding) && padding.ValueKind == JsonValueKind.Object
@@ -123,6 +141,22 @@ public static class ModelFolder
                     return content.GetString();
                 }
             }
+        }
+
+        return null;
+    }
+
+    private static long? VocabularyLine(string folder, string token)
+    {
+        long line = 0;
+        foreach (var entry in File.ReadLines(Path.Combine(folder, VocabularyFile)))
+        {
+            if (entry.TrimEnd('\r') == token)
+            {
+                return line;
+            }
+
+            line++;
         }
 
         return null;

@@ -7,7 +7,8 @@ using Similarity.Inference.Tokenization;
 namespace Similarity.Inference.Models.Loading;
 
 /// <summary>
-/// Tokenises texts exactly as sentence-transformers feeds a model: the folder's tokenizer.json with its own truncation and
+/// Tokenises texts exactly as sentence-transformers feeds a model: the folder's tokenizer.json (or, without one, the BERT
+/// WordPiece pipeline of its vocab.txt and tokenizer_config.json) with its own truncation and
 /// padding replaced by longest-first truncation to the model's maximum length and no padding (the batcher pads), after
 /// lower-casing like Python's <c>str.lower()</c> when the Transformer module says <c>do_lower_case</c>. Thread-safe.
 /// </summary>
@@ -72,10 +73,12 @@ public sealed class ModelInputTokenizer : ITokenEncoder
     {
         if (!File.Exists(path))
         {
-            throw new ModelFileNotFoundException(path, $"Missing '{path}': the model needs its Hugging Face tokenizer.json (vocab.txt or spiece.model alone cannot be read; save the tokenizer with a fast tokenizer).");
+            throw new ModelFileNotFoundException(path, $"Missing '{path}': the model needs its Hugging Face tokenizer.json, or a BERT {ModelFolder.VocabularyFile} beside it (spiece.model alone cannot be read; save the tokenizer with a fast tokenizer).");
         }
 
-        return Tokenizer.Load(path);
+        return Path.GetFileName(path) == ModelFolder.VocabularyFile
+            ? Tokenizer.FromBertVocabulary(path, Path.Combine(Path.GetDirectoryName(path)!, "tokenizer_config.json"))
+            : Tokenizer.Load(path);
     }
 
     /// <summary>tokenizer_config.json's truncation_side, which transformers applies when it truncates (default right).</summary>

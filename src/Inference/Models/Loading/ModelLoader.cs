@@ -1,4 +1,5 @@
 using Similarity.Inference.Batching;
+using Similarity.Inference.Models.Cache;
 using Similarity.Inference.Models.CrossEncoders;
 using Similarity.Inference.Models.Folders;
 using Similarity.Inference.Models.SentenceTransformers;
@@ -13,21 +14,24 @@ namespace Similarity.Inference.Models.Loading;
 public static class ModelLoader
 {
     /// <summary>
-    /// Opens <paramref name="folder"/>; with <paramref name="expected"/> a folder of the other kind fails with
-    /// <see cref="ModelKindException"/> before anything heavy is loaded. Folder problems are <see cref="ModelFolderException"/>s,
-    /// tokenizer problems <see cref="Tokenization.TokenizerFormatException"/>s, each naming the file.
+    /// Opens <paramref name="folder"/> (a model folder, or the name of a model in the <see cref="ModelCache"/>); with
+    /// <paramref name="expected"/> a folder of the other kind fails with <see cref="ModelKindException"/> before anything
+    /// heavy is loaded. Folder problems are <see cref="ModelFolderException"/>s, tokenizer problems
+    /// <see cref="Tokenization.TokenizerFormatException"/>s, each naming the file.
     /// </summary>
     public static OpenedModel Open(string folder, BatchingOptions? options = null, ModelFolderKind? expected = null)
     {
         options ??= new BatchingOptions();
         options.Validate();
+        folder = ModelCache.Default.Resolve(folder);
         var kind = DetectKind(folder, expected);
         return kind == ModelFolderKind.SentenceTransformer ? OpenBiEncoder(folder, options) : OpenCrossEncoder(folder, options);
     }
 
-    /// <summary>What <paramref name="folder"/> holds; with <paramref name="expected"/>, the other kind is a <see cref="ModelKindException"/>.</summary>
+    /// <summary>What <paramref name="folder"/> (a folder or a cached model's name) holds; with <paramref name="expected"/>, the other kind is a <see cref="ModelKindException"/>.</summary>
     public static ModelFolderKind DetectKind(string folder, ModelFolderKind? expected)
     {
+        folder = ModelCache.Default.Resolve(folder);
         var kind = ModelFolder.Detect(folder);
         if (expected is { } wanted && wanted != kind)
         {

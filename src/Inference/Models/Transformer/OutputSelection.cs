@@ -1,3 +1,4 @@
+using Microsoft.ML.OnnxRuntime.Tensors;
 using Similarity.Inference.OnnxRuntime;
 
 namespace Similarity.Inference.Models.Transformer;

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Similarity.Inference.Models.Folders;
+using Microsoft.ML.OnnxRuntime.Tensors;
 using Similarity.Inference.OnnxRuntime;
 
 namespace Similarity.Inference.Models.Transformer;

@@ -43,8 +43,8 @@ public sealed class TransformerModule : IDisposable
     /// <summary>Whether texts are lower-cased before tokenising (sentence_bert_config.json's do_lower_case).</summary>
     public bool DoLowerCase { get; }
 
-    /// <summary>The module's tokenizer file.</summary>
-    public string TokenizerPath => Path.Combine(Folder, "tokenizer.json");
+    /// <summary>The module's tokenizer file: tokenizer.json, or vocab.txt in a folder without one.</summary>
+    public string TokenizerPath => ModelFolder.TokenizerFile(Folder);
 
     public static TransformerModule Load(string folder, OnnxSessionOptions? options = null)
     {

@@ -34,7 +34,7 @@ internal static class BenchClusterCommand
         var silos = new Option<int>("--silos") { Description = "Silos in the cluster (each loads the model)", DefaultValueFactory = _ => 2 };
         var perRequest = new Option<int>("--texts-per-request") { Description = "Sentences per request through the cluster", DefaultValueFactory = _ => 64 };
         var probes = new Option<int>("--probes") { Description = "Requests of --texts-per-request sentences sent one after another on each side; the median latency difference is the overhead per request", DefaultValueFactory = _ => 200 };
-        var threads = new Option<int>("--threads") { Description = "ONNX threads in process; each silo gets an equal share (0 = one per core)", DefaultValueFactory = _ => 0 };
+        var threads = new Option<int>("--threads") { Description = "ONNX threads in process; each silo gets an equal share (0 = the cores this process may use)", DefaultValueFactory = _ => 0 };
         var runs = new Option<int>("--runs") { Description = "Timed passes over the input on each side (the median is reported)", DefaultValueFactory = _ => 3 };
         var loaderType = new Option<string>("--model-loader") { Description = "Assembly-qualified IModelLoader type (default: the model folder loader)" };
         var json = CommandOutput.JsonSwitch();
@@ -49,7 +49,7 @@ internal static class BenchClusterCommand
             var threadCount = parse.GetValue(threads);
             if (threadCount < 0)
             {
-                throw new CliException($"--threads must be 0 (one per core) or more, got {threadCount}");
+                throw new CliException($"--threads must be 0 (the cores this process may use) or more, got {threadCount}");
             }
 
             var settings = new Settings(
@@ -57,7 +57,7 @@ internal static class BenchClusterCommand
                 EmbeddingInputs.AtLeastOne(parse.GetValue(silos), "--silos"),
                 EmbeddingInputs.AtLeastOne(parse.GetValue(perRequest), "--texts-per-request"),
                 EmbeddingInputs.AtLeastOne(parse.GetValue(probes), "--probes"),
-                threadCount == 0 ? Environment.ProcessorCount : threadCount,
+                threadCount == 0 ? Inference.OnnxRuntime.CoreShare.AvailableCores : threadCount,
                 EmbeddingInputs.AtLeastOne(parse.GetValue(runs), "--runs"));
             var sentences = await CommandInput.ReadAllLinesAsync(parse.GetRequiredValue(input), cancellationToken);
             if (sentences.Count == 0)

@@ -9,6 +9,8 @@ using Similarity.Cli.IO;
 using Similarity.Inference.Batching;
 using Similarity.Inference.Models.Folders;
 using Similarity.Inference.Models.Loading;
+using Similarity.Inference.Models.SentenceTransformers;
+using Similarity.Inference.OnnxRuntime;
 using Similarity.Inference.Tensors;
 
 namespace Similarity.Cli.Commands.Bench;
@@ -16,7 +18,8 @@ namespace Similarity.Cli.Commands.Bench;
 /// <summary>
 /// <c>simctl bench encode</c>: sentences/s and tokens/s of the token-budget batcher against fixed batches of 32 texts in
 /// input order (same tokenizer, pipeline and threads), in one process: one warm-up pass of each, then the runs
-/// alternate between the two and the medians are compared.
+/// alternate between the two and the medians are compared. Prints the ONNX Runtime threads in use and the process CPU
+/// time each mode took, so a half-idle machine shows.
 /// </summary>
 internal static class BenchEncodeCommand
 {
@@ -63,6 +66,8 @@ internal static class BenchEncodeCommand
         var tokenizeSeconds = clock.Elapsed.TotalSeconds;
         var batcherRuns = new List<double>();
         var fixedRuns = new List<double>();
+        var batcherCpu = TimeSpan.Zero;
+        var fixedCpu = TimeSpan.Zero;
         EmbeddingMatrix? batcherRows = null;
         EmbeddingMatrix? fixedRows = null;
         var before = encoder.Statistics;
@@ -73,16 +78,22 @@ internal static class BenchEncodeCommand
             {
                 progress.Report(run, runs + 1);
                 cancellationToken.ThrowIfCancellationRequested();
+                var cpu = ProcessCpu();
                 clock.Restart();
                 batcherRows = await encoder.EncodeAsync(texts, cancellationToken);
                 var batcherSeconds = clock.Elapsed.TotalSeconds;
+                var batcherCpuRun = ProcessCpu() - cpu;
+                cpu = ProcessCpu();
                 clock.Restart();
                 fixedRows = fixedBatches.Encode(texts);
                 var fixedSeconds = clock.Elapsed.TotalSeconds;
+                var fixedCpuRun = ProcessCpu() - cpu;
                 if (run > 0)
                 {
                     batcherRuns.Add(batcherSeconds);
                     fixedRuns.Add(fixedSeconds);
+                    batcherCpu += batcherCpuRun;
+                    fixedCpu += fixedCpuRun;
                 }
             }
 
@@ -91,11 +102,18 @@ internal static class BenchEncodeCommand
 
         var after = encoder.Statistics;
         var passes = runs + 1;
-        var batcher = new EncodeThroughput("token-budget batcher", batcherRuns, texts.Count, tokens, (after.PaddedTokens - before.PaddedTokens) / passes, (after.Batches - before.Batches) / passes);
-        var baseline = new EncodeThroughput($"fixed {FixedBatchSize}, input order", fixedRuns, texts.Count, tokens, fixedBatches.PaddedTokens, fixedBatches.Batches);
-        var report = new Report(loaded.Name, input, options, runs, tokenizeSeconds, batcher, baseline, EmbeddingDifference.Max(batcherRows!, fixedRows!), LoadAverage.Read());
+        var batcher = new EncodeThroughput("token-budget batcher", batcherRuns, texts.Count, tokens, (after.PaddedTokens - before.PaddedTokens) / passes, (after.Batches - before.Batches) / passes, batcherCpu.TotalSeconds);
+        var baseline = new EncodeThroughput($"fixed {FixedBatchSize}, input order", fixedRuns, texts.Count, tokens, fixedBatches.PaddedTokens, fixedBatches.Batches, fixedCpu.TotalSeconds);
+        var threads = loaded.Pipeline is SentenceTransformerPipeline pipeline ? pipeline.Transformer.Session.IntraOpThreads : options.ResolvedIntraOpThreads;
+        var report = new Report(loaded.Name, input, options, threads, runs, tokenizeSeconds, batcher, baseline, EmbeddingDifference.Max(batcherRows!, fixedRows!), LoadAverage.Read());
         await Console.Out.WriteAsync(json ? report.ToJson() + "\n" : report.ToTable());
         return 0;
+    }
+
+    private static TimeSpan ProcessCpu()
+    {
+        using var process = Process.GetCurrentProcess();
+        return process.TotalProcessorTime;
     }
 
     private static long CountTokens(ITokenEncoder tokenizer, List<string> texts)
@@ -113,6 +131,7 @@ internal static class BenchEncodeCommand
         string Model,
         string Input,
         BatchingOptions Options,
+        int Threads,
         int Runs,
         double TokenizeSeconds,
         EncodeThroughput Batcher,
@@ -134,7 +153,9 @@ internal static class BenchEncodeCommand
                 writer.WriteNumber("tokens", Batcher.Tokens);
                 writer.WriteNumber("batch_tokens", Options.BatchTokens);
                 writer.WriteNumber("max_batch", Options.MaxBatchSize);
-                writer.WriteNumber("threads", Options.IntraOpThreads);
+                writer.WriteNumber("threads", Threads);
+                writer.WriteNumber("threads_requested", Options.IntraOpThreads);
+                writer.WriteNumber("available_cores", CoreShare.AvailableCores);
                 writer.WriteNumber("runs", Runs);
                 LoadAverage.WriteTo(writer);
                 writer.WriteStartObject("tokenization");
@@ -155,14 +176,16 @@ internal static class BenchEncodeCommand
         public string ToTable()
         {
             var text = new StringBuilder();
-            var threads = Options.IntraOpThreads == 0 ? "ORT default" : Options.IntraOpThreads.ToString(CultureInfo.InvariantCulture);
+            var threads = Options.IntraOpThreads == 0
+                ? Invariant($"{Threads} (0 = the {CoreShare.AvailableCores} cores this process may use)")
+                : Threads.ToString(CultureInfo.InvariantCulture);
             text.AppendLine(Invariant($"model {Model}: {Batcher.Sentences} sentences, {Batcher.Tokens} tokens; tokenising alone {Batcher.Sentences / TokenizeSeconds:F0} sentences/s"));
             text.AppendLine(Invariant($"threads {threads}, batch budget {Options.BatchTokens} tokens, max batch {Options.MaxBatchSize}, {Runs} runs after a warm-up, load average {LoadAverage}"));
             text.AppendLine();
-            text.AppendLine(Invariant($"{"mode",-22} {"median s",9} {"sentences/s",12} {"tokens/s",10} {"batches",8} {"padding eff.",13}"));
+            text.AppendLine(Invariant($"{"mode",-22} {"median s",9} {"sentences/s",12} {"tokens/s",10} {"batches",8} {"padding eff.",13} {"CPU s",8} {"CPU used",9}"));
             foreach (var mode in new[] { Batcher, Fixed })
             {
-                text.AppendLine(Invariant($"{mode.Name,-22} {mode.MedianSeconds,9:F3} {mode.SentencesPerSecond,12:F1} {mode.TokensPerSecond,10:F0} {mode.Batches,8} {mode.PaddingEfficiency,13:F3}"));
+                text.AppendLine(Invariant($"{mode.Name,-22} {mode.MedianSeconds,9:F3} {mode.SentencesPerSecond,12:F1} {mode.TokensPerSecond,10:F0} {mode.Batches,8} {mode.PaddingEfficiency,13:F3} {mode.CpuSeconds,8:F1} {mode.CpuUsed,8:P0}"));
             }
 
             text.AppendLine();
@@ -186,6 +209,8 @@ internal static class BenchEncodeCommand
             writer.WriteNumber("batches", mode.Batches);
             writer.WriteNumber("padded_tokens", mode.PaddedTokens);
             writer.WriteNumber("padding_efficiency", mode.PaddingEfficiency);
+            writer.WriteNumber("cpu_seconds", mode.CpuSeconds);
+            writer.WriteNumber("cpu_used", mode.CpuUsed);
             writer.WriteEndObject();
         }
 

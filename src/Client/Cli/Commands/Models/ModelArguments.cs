@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Similarity.Grains.Contracts;
 using Similarity.Inference.Batching;
+using Similarity.Inference.OnnxRuntime;
 
 namespace Similarity.Cli.Commands.Models;
 
@@ -13,8 +14,8 @@ internal sealed class ModelArguments
 {
     public Option<string> Model { get; } = new("--model")
     {
-        Description = "Model folder: a sentence-transformers bi-encoder (modules.json) or a cross-encoder (config.json with labels). "
-            + "With --cluster: the NAME of a model the cluster's silos serve.",
+        Description = "Model folder: a sentence-transformers bi-encoder (modules.json) or a cross-encoder (config.json with labels), "
+            + "or the name of a model in the model cache (simctl model list). With --cluster: the NAME of a model the cluster's silos serve.",
         Required = true,
     };
 
@@ -48,7 +49,7 @@ internal sealed class ModelArguments
 
     public Option<int> Threads { get; } = new("--threads")
     {
-        Description = "ONNX Runtime threads per operator (0 = one per core). In process only.",
+        Description = $"ONNX Runtime threads per operator ({CoreShare.DefaultDescription}). In process only.",
         DefaultValueFactory = _ => 0,
     };
 
@@ -94,7 +95,7 @@ internal sealed class ModelArguments
         var threads = parse.GetValue(Threads);
         Require(batchTokens >= 1, $"--batch-tokens must be at least 1, not {batchTokens}");
         Require(maxBatch >= 1, $"--max-batch must be at least 1, not {maxBatch}");
-        Require(threads >= 0, $"--threads must be 0 (one per core) or more, not {threads}");
+        Require(threads >= 0, $"--threads must be 0 (a share of the {CoreShare.AvailableCores} cores this process may use) or more, not {threads}");
         return new BatchingOptions { BatchTokens = batchTokens, MaxBatchSize = maxBatch, IntraOpThreads = threads };
     }
 
