@@ -1,5 +1,6 @@
+using Similarity.Grains.Contracts.Evaluation;
+using Similarity.Grains.Contracts.Evaluation.Results;
 using Similarity.Grains.Datasets;
-using Similarity.Grains.Datasets.Suites;
 using Similarity.Grains.Evaluation;
 using Similarity.Grains.Evaluation.Evaluators;
 using Similarity.Grains.Evaluation.Reports;
