@@ -1,5 +1,4 @@
 using Similarity.Grains.Contracts.Evaluation;
-using Similarity.Grains.Contracts.Evaluation.Results;
 using Similarity.Grains.Datasets.Suites;
 using Similarity.Grains.Evaluation;
 using Similarity.Grains.Evaluation.Reports;
@@ -100,25 +99,6 @@ public class TaskEvaluatorTests
         Assert.Equal(0, reports[0].Completed);
         Assert.Equal(reports[^1].Total, reports[^1].Completed);
         Assert.True(reports.Zip(reports.Skip(1)).All(p => p.First.Completed < p.Second.Completed));
-    }
-
-    [Fact]
-    public async Task Evaluating_the_tasks_one_at_a_time_gives_the_report_of_evaluating_them_together()
-    {
-        var loaded = SuiteCatalog.Default.Find("mstsb").Load(SharedFolder.Data, "dev");
-        var model = EvaluatedModel.Of(new CharacterHistogramEncoder());
-        var evaluator = new TaskEvaluator();
-
-        var together = await evaluator.EvaluateAsync(model, loaded.Kind, loaded.Tasks);
-        var one = new List<TaskResult>();
-        foreach (var task in loaded.Tasks.Reverse())
-        {
-            one.AddRange(await evaluator.EvaluateAsync(model, loaded.Kind, [task]));
-        }
-
-        Assert.Equal(
-            EvaluationReportJson.Document(EvaluationReport.Create("histogram", loaded.Suite, loaded.Split, loaded.Averaging, together)),
-            EvaluationReportJson.Document(EvaluationReport.Create("histogram", loaded.Suite, loaded.Split, loaded.Averaging, one)));
     }
 
     [Fact]

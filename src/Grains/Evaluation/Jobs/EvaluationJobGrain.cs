@@ -82,8 +82,7 @@ internal sealed class EvaluationJobGrain(
 
         var results = await Task.WhenAll(job.Tasks.Select(task =>
             RetryPolicy.Default.RunAsync(_ => TaskGrain(task.Name).GetResultAsync(), cancellationToken)));
-        var report = EvaluationReport.Create(job.Model, job.Suite, job.Split, job.Averaging, results);
-        return new EvaluationJobReport(report.Model, report.Suite, report.Split, report.Averaging, report.Tasks, report.Average);
+        return EvaluationReport.Create(job.Model, job.Suite, job.Split, job.Averaging, results).ToJobReport();
     }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)

@@ -1,6 +1,7 @@
 using Similarity.Cli.Commands.Streaming;
 using Similarity.Client.Evaluation;
 using Similarity.Grains.Contracts.Evaluation.Jobs;
+using Similarity.Grains.Evaluation.Jobs;
 using Similarity.Grains.Evaluation.Reports;
 
 namespace Similarity.Cli.Commands.Eval;
@@ -18,11 +19,10 @@ internal static class JobFollower
             jobs.WaitAsync(id, new StatusProgress(sink), cancellationToken));
         if (status.State == EvaluationJobState.Failed)
         {
-            throw new CliException($"evaluation job {id} failed: {status.Error}");
+            throw new CliException($"evaluation job '{id}' failed: {status.Error}");
         }
 
-        var report = await jobs.GetReportAsync(id, cancellationToken);
-        return new EvaluationReport(model, report.Suite, report.Split, report.Averaging, report.Tasks, report.Average);
+        return (await jobs.GetReportAsync(id, cancellationToken)).ToEvaluationReport(model);
     }
 
     /// <summary>Forwards each status the job reports to the bar as it arrives (no synchronisation context to post to).</summary>

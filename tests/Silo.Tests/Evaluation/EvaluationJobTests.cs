@@ -1,0 +1,127 @@
+using Similarity.Grains.Contracts.Errors;
+using Similarity.Grains.Contracts.Evaluation.Jobs;
+using Similarity.Grains.Evaluation.Jobs;
+using Similarity.Grains.Serving;
+using Similarity.Silo.Tests.Doubles;
+using Similarity.Silo.Tests.Servers;
+
+namespace Similarity.Silo.Tests.Evaluation;
+
+/// <summary>
+/// Evaluation jobs on a two-silo test cluster with grain state and reminders on PostgreSQL: a job's report is the direct
+/// in-process evaluator's to the last bit (JSON, Markdown and the HTML's plot data), wherever its tasks ran; a finished
+/// job answers from storage; bad requests and unserved models are clear errors.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class EvaluationJobTests(PostgresDatabases databases) : IAsyncLifetime
+{
+    private EvaluationCluster _cluster = null!;
+
+    public async Task InitializeAsync() => _cluster = await EvaluationCluster.StartAsync(databases);
+
+    public async Task DisposeAsync() => await _cluster.DisposeAsync();
+
+    [Theory]
+    [InlineData(EvaluationCluster.BiEncoder, "stsb", "dev")]
+    [InlineData(EvaluationCluster.CrossEncoder, "mrpc", "train")]
+    public async Task A_job_reports_exactly_what_the_direct_evaluator_reports(string model, string suite, string split)
+    {
+        await using var client = _cluster.Sdk();
+
+        var report = await JobRun.ReportAsync(client, model, suite, split);
+
+        var direct = await DirectEvaluation.ReportAsync(Fixture(model), model, suite, split);
+        DirectEvaluation.AssertSame(direct, report);
+    }
+
+    [Fact]
+    public async Task An_mstsb_job_spreads_its_21_tasks_over_both_silos_and_reports_exactly_the_direct_numbers()
+    {
+        await using var client = _cluster.Sdk();
+
+        var report = await JobRun.ReportAsync(client, EvaluationCluster.BiEncoder, "mstsb", "dev");
+
+        Assert.Equal(21, report.Tasks.Count);
+        DirectEvaluation.AssertSame(await DirectEvaluation.ReportAsync(ClusterTestModel.BiEncoder, EvaluationCluster.BiEncoder, "mstsb", "dev"), report);
+        Assert.All(_cluster.Models.Silos, silo =>
+            Assert.True(_cluster.Models.Service<ServedModels>(silo).Get(EvaluationCluster.BiEncoder).Statistics!.Value.Texts > 0, $"{silo.SiloAddress} encoded none of the texts"));
+    }
+
+    [Fact]
+    public async Task A_finished_job_answers_from_storage_after_its_grains_are_gone()
+    {
+        string id;
+        await using (var submitter = _cluster.Sdk())
+        {
+            id = await submitter.Evaluations.SubmitAsync(JobRun.Request(EvaluationCluster.BiEncoder, "stsb", "dev"));
+            await JobRun.WaitAsync(submitter, id);
+        }
+
+        await _cluster.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        await using var other = _cluster.Sdk();
+        var status = await other.Evaluations.GetStatusAsync(id);
+        var report = (await other.Evaluations.GetReportAsync(id)).ToEvaluationReport();
+
+        Assert.Equal((EvaluationJobState.Completed, 1, 1, 1500L, 1500L), (status.State, status.Tasks, status.TasksDone, status.Pairs, status.PairsEncoded));
+        Assert.NotNull(status.FinishedAt);
+        DirectEvaluation.AssertSame(await DirectEvaluation.ReportAsync(ClusterTestModel.BiEncoder, EvaluationCluster.BiEncoder, "stsb", "dev"), report);
+    }
+
+    [Fact]
+    public async Task A_job_for_a_model_no_silo_serves_fails_and_its_status_says_why()
+    {
+        await using var client = _cluster.Sdk();
+        var id = await client.Evaluations.SubmitAsync(JobRun.Request("absent", "stsb", "dev"));
+
+        var status = await JobRun.WaitAsync(client, id);
+
+        Assert.Equal(EvaluationJobState.Failed, status.State);
+        Assert.Equal("task 'stsb': no live silo serves the model 'absent'", status.Error);
+        Assert.Equal(status.Error, (await client.Evaluations.GetStatusAsync(id)).Error);
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => client.Evaluations.GetReportAsync(id));
+        Assert.Equal($"evaluation job '{id}' failed: task 'stsb': no live silo serves the model 'absent'", error.Message);
+    }
+
+    [Fact]
+    public async Task A_malformed_request_is_refused_by_the_job_and_nothing_is_stored()
+    {
+        var request = JobRun.Request(EvaluationCluster.BiEncoder, "stsb", "dev");
+        var task = request.Tasks[0];
+        var malformed = request with { Tasks = [task with { Gold = task.Gold[..^1] }] };
+        var job = _cluster.Client.GetGrain<IEvaluationJobGrain>("stsb-dev-malformed");
+
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => job.SubmitAsync(malformed));
+
+        Assert.Equal("task 'stsb' has 1500 first sentences, 1500 second sentences and 1499 gold values; they must match", error.Message);
+        var unknown = await Assert.ThrowsAsync<InvalidRequestException>(() => job.GetStatusAsync());
+        Assert.Equal("no evaluation job 'stsb-dev-malformed' was submitted to this cluster", unknown.Message);
+    }
+
+    [Fact]
+    public async Task Submitting_the_same_request_again_only_follows_the_job_and_other_work_under_its_id_is_refused()
+    {
+        var request = JobRun.Request(EvaluationCluster.BiEncoder, "stsb", "dev");
+        var job = _cluster.Client.GetGrain<IEvaluationJobGrain>("stsb-dev-twice");
+        var first = await job.SubmitAsync(request);
+
+        var again = await job.SubmitAsync(request);
+        var other = await Assert.ThrowsAsync<InvalidRequestException>(() => job.SubmitAsync(request with { Split = "train" }));
+
+        Assert.Equal(first.SubmittedAt, again.SubmittedAt);
+        Assert.Equal("evaluation job 'stsb-dev-twice' was submitted with other work; submit under a new id", other.Message);
+        await using var client = _cluster.Sdk();
+        Assert.Equal(EvaluationJobState.Completed, (await JobRun.WaitAsync(client, "stsb-dev-twice")).State);
+    }
+
+    [Fact]
+    public async Task Asking_for_a_job_that_was_never_submitted_names_it()
+    {
+        await using var client = _cluster.Sdk();
+
+        var error = await Assert.ThrowsAsync<InvalidRequestException>(() => client.Evaluations.GetReportAsync("stsb-dev-000000000000"));
+
+        Assert.Equal(("job", "no evaluation job 'stsb-dev-000000000000' was submitted to this cluster"), (error.Parameter, error.Message));
+    }
+
+    private static ClusterTestModel Fixture(string model) => model == EvaluationCluster.BiEncoder ? ClusterTestModel.BiEncoder : ClusterTestModel.CrossEncoder;
+}
