@@ -11,8 +11,9 @@ namespace Similarity.Grains.Evaluation.Jobs;
 
 /// <summary>
 /// One task of an evaluation job (see <see cref="IEvaluationTaskGrain"/>). Its input and its result are two persisted
-/// rows; the run itself lives only in this activation, off the Orleans scheduler: a silo lost mid-run leaves the input
-/// without a result, so the job's next call runs the task again wherever the grain is activated then.
+/// rows (the input is cleared once the result is stored); the run itself lives only in this activation, off the Orleans
+/// scheduler: a silo lost mid-run leaves the input without a result, so the job's next call runs the task again
+/// wherever the grain is activated then.
 /// </summary>
 internal sealed class EvaluationTaskGrain(
     [PersistentState("evaluation-task-input")] IPersistentState<EvaluationTaskInputState> input,
@@ -27,6 +28,11 @@ internal sealed class EvaluationTaskGrain(
     public async Task PrepareAsync(EvaluationTaskWork work)
     {
         ArgumentNullException.ThrowIfNull(work);
+        if (result.RecordExists)
+        {
+            return;
+        }
+
         if (input.State.Work is { } stored)
         {
             if (stored.Model != work.Model || stored.Input.Name != work.Input.Name || stored.Input.PairCount != work.Input.PairCount)
@@ -95,6 +101,17 @@ internal sealed class EvaluationTaskGrain(
         catch (Exception e)
         {
             Interrupted(e);
+            return;
+        }
+
+        try
+        {
+            // A done task never runs again: its pairs need not stay in storage.
+            await input.ClearStateAsync();
+        }
+        catch (Exception e)
+        {
+            logger.LogWarning(e, "Evaluation task {Task} is done but its input could not be cleared", this.GetPrimaryKeyString());
         }
     }
 

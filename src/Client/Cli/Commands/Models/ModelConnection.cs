@@ -26,13 +26,12 @@ internal sealed class ModelConnection : IAsyncDisposable
 
     private readonly IAsyncDisposable? _silo;
 
-    private ModelConnection(SimilarityClient client, IAsyncDisposable? silo, string servedName, string displayName, ModelFolderKind? kind)
+    private ModelConnection(SimilarityClient client, IAsyncDisposable? silo, string servedName, string displayName)
     {
         Client = client;
         _silo = silo;
         ServedName = servedName;
         DisplayName = displayName;
-        Kind = kind;
     }
 
     public SimilarityClient Client { get; }
@@ -43,15 +42,12 @@ internal sealed class ModelConnection : IAsyncDisposable
     /// <summary>How reports name the model: the folder's last segment, or the name the cluster serves it under.</summary>
     public string DisplayName { get; }
 
-    /// <summary>What the folder holds (in process); null through a cluster, where only the silos know.</summary>
-    public ModelFolderKind? Kind { get; }
-
     /// <summary>True when the model runs on a silo inside this process, which ends with the command.</summary>
     public bool IsEmbedded => _silo is not null;
 
     /// <summary>
-    /// Starts an embedded silo serving <paramref name="request"/>'s folder (a folder of the other kind than
-    /// <paramref name="expected"/> is refused before it loads), or connects to its cluster. Every failure a user can fix
+    /// Starts an embedded silo serving <paramref name="request"/>'s folder (a folder that is not a model, or of the other
+    /// kind than <paramref name="expected"/>, is refused before it loads), or connects to its cluster. Every failure a user can fix
     /// is an exception with a one-line message.
     /// </summary>
     public static Task<ModelConnection> OpenAsync(ModelRequest request, ModelFolderKind? expected, CancellationToken cancellationToken) =>
@@ -69,7 +65,7 @@ internal sealed class ModelConnection : IAsyncDisposable
     private static async Task<ModelConnection> StartEmbeddedAsync(ModelRequest request, ModelFolderKind? expected, CancellationToken cancellationToken)
     {
         var folder = request.Model;
-        var kind = ModelLoader.DetectKind(folder, expected);
+        ModelLoader.DetectKind(folder, expected);
         var options = new SiloOptions
         {
             SiloPort = 0,
@@ -98,7 +94,7 @@ internal sealed class ModelConnection : IAsyncDisposable
             Timeout = request.ReplyTimeout,
             MaxConcurrentRequests = EmbeddedConcurrentRequests,
         });
-        return new ModelConnection(client, silo, EmbeddedName, ModelFolder.DisplayName(folder), kind);
+        return new ModelConnection(client, silo, EmbeddedName, ModelFolder.DisplayName(folder));
     }
 
     private static async Task<ModelConnection> ConnectAsync(ModelRequest request, CancellationToken cancellationToken)
@@ -108,7 +104,7 @@ internal sealed class ModelConnection : IAsyncDisposable
             var client = await SimilarityClient.ConnectAsync(
                 new SimilarityClientOptions { Cluster = request.Cluster, ClusterId = request.ClusterId, Device = request.Device, Timeout = request.ReplyTimeout },
                 cancellationToken);
-            return new ModelConnection(client, null, request.Model, request.Model, null);
+            return new ModelConnection(client, null, request.Model, request.Model);
         }
         catch (ClusterUnavailableException e)
         {

@@ -25,8 +25,6 @@ internal sealed class ModelSource : IAsyncDisposable
     /// <summary>How reports name the model: the folder's last segment, or the name the cluster serves it under.</summary>
     public string Name => _connection.DisplayName;
 
-    public ModelFolderKind Kind => _encoder is not null ? ModelFolderKind.SentenceTransformer : ModelFolderKind.CrossEncoder;
-
     public ISentenceEncoder Encoder => _encoder ?? throw new InvalidOperationException($"{Name} is a cross-encoder");
 
     public IPairClassifier Classifier => _classifier ?? throw new InvalidOperationException($"{Name} is a bi-encoder");
