@@ -16,4 +16,8 @@ public sealed record EvaluationTaskWork
 
     [Id(3)]
     public required EvaluationTaskInput Input { get; init; }
+
+    /// <summary>Whether the job's tasks share sentences, so a bi-encoder's embeddings are shared on each silo (<see cref="IJobEmbeddingsGrain"/>).</summary>
+    [Id(4)]
+    public bool ShareEmbeddings { get; init; }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Similarity.Grains.Contracts.Calls;
 using Similarity.Grains.Contracts.Errors;
 using Similarity.Grains.Contracts.Evaluation.Jobs;
+using Similarity.Grains.Evaluation.Jobs.Running;
 using Similarity.Grains.Evaluation.Jobs.Scheduling;
 using Similarity.Grains.Evaluation.Jobs.State;
 using Similarity.Grains.Evaluation.Reports;
@@ -46,7 +47,8 @@ internal sealed class EvaluationJobGrain(
         request.Validate();
         if (!record.RecordExists)
         {
-            await Task.WhenAll(request.Tasks.Select(task => PrepareAsync(request, task)));
+            var share = SentenceSharing.Pays(request);
+            await Task.WhenAll(request.Tasks.Select(task => PrepareAsync(request, task, share)));
             record.State = EvaluationJobRecord.Submitted(request, DateTimeOffset.UtcNow);
             await record.WriteStateAsync();
             logger.LogInformation("Evaluation job {Job}: {Model} on {Suite} {Split}, {Tasks} tasks", Id, request.Model, request.Suite, request.Split, request.Tasks.Length);
@@ -105,9 +107,9 @@ internal sealed class EvaluationJobGrain(
 
     private IEvaluationTaskGrain TaskGrain(string task) => GrainFactory.GetGrain<IEvaluationTaskGrain>(EvaluationJobIds.TaskKey(Id, task));
 
-    private Task PrepareAsync(EvaluationJobRequest request, EvaluationTaskInput task)
+    private Task PrepareAsync(EvaluationJobRequest request, EvaluationTaskInput task, bool shareEmbeddings)
     {
-        var work = new EvaluationTaskWork { Model = request.Model, Device = request.Device, Kind = request.Kind, Input = task };
+        var work = new EvaluationTaskWork { Model = request.Model, Device = request.Device, Kind = request.Kind, Input = task, ShareEmbeddings = shareEmbeddings };
         return RetryPolicy.Default.RunAsync(
             async _ =>
             {

@@ -72,12 +72,13 @@ internal sealed class EvaluationTaskGrain(
     private async Task RunWorkAsync(EvaluationTaskWork work)
     {
         var grains = GrainFactory;
+        var job = EvaluationJobIds.ParseTaskKey(this.GetPrimaryKeyString()).Job;
         var settings = options.Value;
         TaskResult outcome;
         try
         {
             // The encoder calls and the metrics run on the thread pool: no grain turn waits on them.
-            outcome = await Task.Run(() => TaskRun.RunAsync(grains, work, settings, _progress, CancellationToken.None));
+            outcome = await Task.Run(() => TaskRun.RunAsync(grains, job, work, settings, _progress, CancellationToken.None));
         }
         catch (Exception e) when (TransientFailure.IsTransient(e))
         {

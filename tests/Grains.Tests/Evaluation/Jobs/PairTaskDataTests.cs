@@ -46,4 +46,14 @@ public class PairTaskDataTests
         Assert.Equal(task.First, back.First);
         Assert.Equal(task.Second, back.Second);
     }
+
+    [Theory]
+    [InlineData("mstsb", "dev", true)]
+    [InlineData("stsb", "dev", false)]
+    public void Tasks_share_embeddings_only_when_a_sentence_is_in_more_than_one_task(string suite, string split, bool shared)
+    {
+        var request = PairTaskData.Request(SuiteCatalog.Default.Find(suite).Load(SharedFolder.Data, split), "mini", DeviceClass.Cpu);
+
+        Assert.Equal(shared, SentenceSharing.Pays(request));
+    }
 }

@@ -15,7 +15,7 @@ internal static class ClusterModel
     {
         try
         {
-            var width = await new ClusterSentenceEncoder(grains, key, 0, calls).EncodeAsync([], cancellationToken).ConfigureAwait(false);
+            var width = await ClusterSentenceEncoder.EncodeAsync(grains, key, calls, [], cancellationToken).ConfigureAwait(false);
             return EvaluatedModel.Of(new ClusterSentenceEncoder(grains, key, width.Columns, calls));
         }
         catch (UnsupportedOperationException)

@@ -1,5 +1,6 @@
 using Similarity.Grains.Contracts;
 using Similarity.Grains.Contracts.Calls;
+using Similarity.Grains.Contracts.Values;
 using Similarity.Grains.Encoders;
 using Similarity.Inference.Models;
 using Similarity.Inference.Tensors;
@@ -14,13 +15,14 @@ internal sealed class ClusterSentenceEncoder(IGrainFactory grains, ModelKey key,
 {
     public int Dimension { get; } = dimension;
 
-    public async Task<EmbeddingMatrix> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default)
-    {
-        var rows = await calls.RunAsync(
+    public async Task<EmbeddingMatrix> EncodeAsync(IReadOnlyList<string> texts, CancellationToken cancellationToken = default) =>
+        (await EncodeAsync(grains, key, calls, texts, cancellationToken).ConfigureAwait(false)).ToEmbeddingMatrix();
+
+    /// <summary>One row per text from <paramref name="key"/>'s encoder grains; no texts still ask, which tells the model's width.</summary>
+    public static Task<FloatMatrix> EncodeAsync(IGrainFactory grains, ModelKey key, ChunkedGrainCall calls, IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
+        calls.RunAsync(
             texts,
             key.Model,
             (lane, chunk, token) => grains.GetGrain<IEncoderGrain>(key.OnLane(lane).ToString()).EncodeAsync(chunk, null, token),
-            cancellationToken).ConfigureAwait(false);
-        return rows.ToEmbeddingMatrix();
-    }
+            cancellationToken);
 }
