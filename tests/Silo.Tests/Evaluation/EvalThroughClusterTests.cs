@@ -70,6 +70,17 @@ public sealed partial class EvalThroughClusterTests(PostgresDatabases databases)
     }
 
     [Fact]
+    public async Task A_malformed_line_is_one_error_naming_file_and_line_and_no_job_is_submitted()
+    {
+        _scratch.Write("sts12-16/2015.images.test.tsv", "score\ts1\ts2\n4.0\ta\tb\n");
+        _scratch.Write("sts12-16/2016.answers.test.tsv", "score\ts1\ts2\n4.0\ta\tb\n2.5\tc\n");
+
+        var result = await Simctl.RunAsync(["eval", "--model", Model, "--suite", "sts12-16", "--data", _scratch.Path, "--split", "test", .. _silos.Arguments]);
+
+        CliAssert.OneLineError(result, "sts12-16/2016.answers.test.tsv line 3: expected 3 tab-separated columns (gold, sentence1, sentence2), found 2");
+    }
+
+    [Fact]
     public async Task A_job_id_the_cluster_never_saw_is_named()
     {
         var result = await Simctl.RunAsync(["eval", "status", "stsb-dev-000000000000", .. _silos.Arguments]);
