@@ -22,16 +22,19 @@ internal static class DirectEvaluation
     /// <summary>The direct report of <paramref name="model"/>, named <paramref name="name"/>, on a suite split (evaluated once per test run).</summary>
     public static async Task<EvaluationReport> ReportAsync(ClusterTestModel model, string name, string suite, string split)
     {
-        var results = await Results.GetOrAdd((model.Fixture, suite, split), _ => new Lazy<Task<IReadOnlyList<TaskResult>>>(() => EvaluateAsync(model, suite, split))).Value;
         var loaded = Load(suite, split);
+        var results = await Results.GetOrAdd((model.Fixture, suite, split), _ => new Lazy<Task<IReadOnlyList<TaskResult>>>(() => EvaluateAsync(model, loaded))).Value;
         return EvaluationReport.Create(name, loaded.Suite, loaded.Split, loaded.Averaging, results);
     }
 
+    /// <summary>The direct report of <paramref name="model"/>, named <paramref name="name"/>, on a suite a test wrote itself.</summary>
+    public static async Task<EvaluationReport> ReportAsync(ClusterTestModel model, string name, LoadedSuite loaded) =>
+        EvaluationReport.Create(name, loaded.Suite, loaded.Split, loaded.Averaging, await EvaluateAsync(model, loaded));
+
     public static LoadedSuite Load(string suite, string split) => SuiteCatalog.Default.Find(suite).Load(SharedFolder.Data, split);
 
-    private static Task<IReadOnlyList<TaskResult>> EvaluateAsync(ClusterTestModel model, string suite, string split)
+    private static Task<IReadOnlyList<TaskResult>> EvaluateAsync(ClusterTestModel model, LoadedSuite loaded)
     {
-        var loaded = Load(suite, split);
         var opened = model.Reference;
         var evaluated = opened.Kind == Inference.Models.Folders.ModelFolderKind.SentenceTransformer
             ? EvaluatedModel.Of(opened.Encoder)

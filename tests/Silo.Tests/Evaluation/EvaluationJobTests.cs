@@ -1,9 +1,15 @@
+using Similarity.Grains.Contracts;
 using Similarity.Grains.Contracts.Errors;
+using Similarity.Grains.Contracts.Evaluation;
 using Similarity.Grains.Contracts.Evaluation.Jobs;
+using Similarity.Grains.Datasets.Suites;
 using Similarity.Grains.Evaluation.Jobs;
+using Similarity.Grains.Evaluation.Jobs.Running;
+using Similarity.Grains.Metrics;
 using Similarity.Grains.Serving;
 using Similarity.Silo.Tests.Doubles;
 using Similarity.Silo.Tests.Servers;
+using Similarity.TestSupport;
 
 namespace Similarity.Silo.Tests.Evaluation;
 
@@ -48,6 +54,24 @@ public sealed class EvaluationJobTests(PostgresDatabases databases) : IAsyncLife
         var tasks = DirectEvaluation.Load("mstsb", "dev").Tasks;
         var eachTaskAlone = tasks.Sum(task => (long)task.First.Concat(task.Second).Distinct(StringComparer.Ordinal).Count());
         Assert.True(encoded.Sum() < eachTaskAlone, $"{encoded.Sum()} texts encoded: the tasks' shared English side was encoded task by task ({eachTaskAlone})");
+    }
+
+    [Fact]
+    public async Task A_suite_in_the_31_file_layout_of_the_mstsb_test_split_is_a_job_of_31_tasks_averaged_by_fisher_z_as_the_direct_evaluator()
+    {
+        using var scratch = new ScratchFolder();
+        var pairs = WriteMstsbTestLayout(scratch, rows: 40);
+        var suite = SuiteCatalog.Default.Find("mstsb").Load(scratch.Path, "test");
+        await using var client = _cluster.Sdk();
+
+        var report = await JobRun.ReportAsync(client, PairTaskData.Request(suite, EvaluationCluster.BiEncoder, DeviceClass.Cpu));
+
+        Assert.Equal(31, pairs.Length);
+        Assert.Equal(pairs.Order(StringComparer.Ordinal), report.Tasks.Select(task => task.Name));
+        Assert.Equal(TaskAveraging.FisherZ, report.Averaging);
+        var fisherZ = FisherZ.Average(report.Tasks.Select(task => task.Metrics["spearman_cosine"]).ToArray());
+        Assert.Equal(BitConverter.DoubleToInt64Bits(fisherZ), BitConverter.DoubleToInt64Bits(report.Average["spearman_cosine"]));
+        DirectEvaluation.AssertSame(await DirectEvaluation.ReportAsync(ClusterTestModel.BiEncoder, EvaluationCluster.BiEncoder, suite), report);
     }
 
     [Fact]
@@ -124,6 +148,32 @@ public sealed class EvaluationJobTests(PostgresDatabases databases) : IAsyncLife
         var error = await Assert.ThrowsAsync<InvalidRequestException>(() => client.Evaluations.GetReportAsync("stsb-dev-000000000000"));
 
         Assert.Equal(("job", "no evaluation job 'stsb-dev-000000000000' was submitted to this cluster"), (error.Parameter, error.Message));
+    }
+
+    /// <summary>
+    /// Writes <c>mstsb/test.&lt;l1&gt;_&lt;l2&gt;.tsv</c> as the published test split lays it out (11 monolingual, 10 en_xx
+    /// and 10 xx_en tasks), each the first <paramref name="rows"/> rows of the dev split's file (xx_en: en_xx swapped);
+    /// returns the task names.
+    /// </summary>
+    private static string[] WriteMstsbTestLayout(ScratchFolder scratch, int rows)
+    {
+        var dev = Path.Combine(SharedFolder.Data, "mstsb-dev");
+        var names = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(dev, "dev.*.tsv"))
+        {
+            var pair = Path.GetFileNameWithoutExtension(file)["dev.".Length..];
+            var lines = File.ReadLines(file).Take(rows + 1).ToArray();
+            scratch.WriteLines($"mstsb/test.{pair}.tsv", lines);
+            names.Add(pair);
+            if (pair[..2] != pair[3..])
+            {
+                var swapped = pair[3..] + "_" + pair[..2];
+                scratch.WriteLines($"mstsb/test.{swapped}.tsv", lines.Select(line => line.Split('\t') is var c ? $"{c[0]}\t{c[2]}\t{c[1]}" : line));
+                names.Add(swapped);
+            }
+        }
+
+        return [.. names];
     }
 
     private static ClusterTestModel Fixture(string model) => model == EvaluationCluster.BiEncoder ? ClusterTestModel.BiEncoder : ClusterTestModel.CrossEncoder;

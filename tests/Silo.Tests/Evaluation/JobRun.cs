@@ -13,10 +13,13 @@ internal static class JobRun
     public static EvaluationJobRequest Request(string model, string suite, string split) =>
         PairTaskData.Request(DirectEvaluation.Load(suite, split), model, DeviceClass.Cpu);
 
-    public static async Task<EvaluationReport> ReportAsync(SimilarityClient client, string model, string suite, string split)
+    public static Task<EvaluationReport> ReportAsync(SimilarityClient client, string model, string suite, string split) =>
+        ReportAsync(client, Request(model, suite, split));
+
+    public static async Task<EvaluationReport> ReportAsync(SimilarityClient client, EvaluationJobRequest request)
     {
         var jobs = client.Evaluations;
-        var id = await jobs.SubmitAsync(Request(model, suite, split));
+        var id = await jobs.SubmitAsync(request);
         var status = await WaitAsync(client, id);
         Assert.True(status.State == EvaluationJobState.Completed, $"job {id} ended {status.State}: {status.Error}");
         return (await jobs.GetReportAsync(id)).ToEvaluationReport();
