@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Similarity.Grains.Datasets.Suites;
-using Similarity.Grains.Evaluation;
+using Similarity.Grains.Contracts.Evaluation;
+using Similarity.Grains.Contracts.Evaluation.Results;
 using Similarity.Grains.Evaluation.Plots;
 using Similarity.Grains.Evaluation.Reports;
 using Similarity.Grains.Evaluation.Reports.Html;

@@ -203,6 +203,24 @@ public class EvalCommandTests
         CliAssert.OneLineError(result, $"'{folder}' is not a model folder");
     }
 
+    [Theory]
+    [InlineData("status")]
+    [InlineData("report")]
+    public async Task Querying_a_job_without_a_cluster_says_that_only_a_cluster_keeps_jobs(string command)
+    {
+        var result = await Simctl.RunAsync("eval", command, "stsb-dev-0123456789ab");
+
+        CliAssert.OneLineError(result, $"eval {command} needs --cluster: only a cluster keeps jobs", "the job ends with it");
+    }
+
+    [Fact]
+    public async Task A_job_id_that_cannot_be_one_is_refused_before_connecting()
+    {
+        var result = await Simctl.RunAsync("eval", "status", "no such job", "--cluster", "Host=127.0.0.1;Port=1;Username=x;Database=x");
+
+        CliAssert.OneLineError(result, "'no such job' is not an evaluation job id");
+    }
+
     private static string[] ExpectedTasks(string suite) => suite switch
     {
         "sts12-16" => Directory.GetFiles(Path.Combine(SharedFolder.Data, "sts12-16"), "*.test.tsv")

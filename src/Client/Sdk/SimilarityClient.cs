@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
 using Similarity.Client.Calls;
+using Similarity.Client.Evaluation;
 using Similarity.Grains.Contracts;
 using Similarity.Grains.Contracts.Calls;
 using Similarity.Grains.Contracts.Cluster;
@@ -36,10 +37,15 @@ public sealed class SimilarityClient : IEmbeddingGenerator<string, Embedding<flo
         _grains = grains;
         Options = options;
         _owned = owned;
-        _calls = new ChunkedGrainCall(options, RetryPolicy.Default, gatewayLoss);
+        Func<CancellationToken>? attemptScope = gatewayLoss is null ? null : () => gatewayLoss.Current;
+        _calls = new ChunkedGrainCall(options.MaxTextsPerRequest, options.MaxConcurrentRequests, RetryPolicy.Default, attemptScope);
+        Evaluations = new EvaluationJobs(grains, attemptScope);
     }
 
     public SimilarityClientOptions Options { get; }
+
+    /// <summary>Evaluation jobs: submit a suite, follow a job, fetch its report.</summary>
+    public EvaluationJobs Evaluations { get; }
 
     /// <summary>Connects to the cluster behind <see cref="SimilarityClientOptions.Cluster"/>; the client owns the connection.</summary>
     public static Task<SimilarityClient> ConnectAsync(SimilarityClientOptions options, CancellationToken cancellationToken = default) =>

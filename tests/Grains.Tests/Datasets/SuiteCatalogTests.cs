@@ -1,3 +1,4 @@
+using Similarity.Grains.Contracts.Evaluation;
 using Similarity.Grains.Datasets;
 using Similarity.Grains.Datasets.Suites;
 using Similarity.TestSupport;

@@ -1,6 +1,6 @@
 using System.Text.Json;
-using Similarity.Grains.Datasets.Suites;
-using Similarity.Grains.Evaluation;
+using Similarity.Grains.Contracts.Evaluation;
+using Similarity.Grains.Contracts.Evaluation.Results;
 using Similarity.Grains.Evaluation.Reports;
 
 namespace Similarity.Grains.Tests.Evaluation;

@@ -1,7 +1,7 @@
+using Similarity.Grains.Contracts.Evaluation.Results;
 using Similarity.Grains.Datasets;
 using Similarity.Grains.Evaluation;
 using Similarity.Grains.Evaluation.Evaluators;
-using Similarity.Grains.Evaluation.Plots;
 using Similarity.Grains.Kernels;
 using Similarity.Grains.Tests.Metrics;
 using Similarity.Inference.Models;

@@ -35,7 +35,10 @@ public sealed class ModelCluster : IAsyncDisposable
     public int GatewayLosses => _gatewayLoss.Losses;
 
     /// <summary>Starts one silo per spec of <paramref name="initial"/>; <paramref name="later"/> specs serve silos started afterwards.</summary>
-    public static async Task<ModelCluster> StartAsync(SiloSpec[] initial, params SiloSpec[] later)
+    public static Task<ModelCluster> StartAsync(SiloSpec[] initial, params SiloSpec[] later) => StartAsync(initial, null, later);
+
+    /// <summary>As <see cref="StartAsync(SiloSpec[], SiloSpec[])"/>, with more configuration for every silo (<paramref name="configure"/>: e.g. grain storage and reminders, which a test cluster has none of).</summary>
+    public static async Task<ModelCluster> StartAsync(SiloSpec[] initial, Action<ISiloBuilder>? configure, params SiloSpec[] later)
     {
         var specs = initial.Concat(later).ToArray();
         var gatewayLoss = new GatewayLossSignal();
@@ -53,6 +56,7 @@ public sealed class ModelCluster : IAsyncDisposable
             orleans.Services.AddSingleton<IModelLoader>(new TestModelLoader());
             orleans.AddSimilarityServing(options);
             FailureDetection.Apply(orleans);
+            configure?.Invoke(orleans);
         });
         builder.ConfigureClient(client => client.AddGatewayCountChangedHandler(gatewayLoss.OnGatewayCountChanged));
         var cluster = builder.Build();

@@ -24,9 +24,12 @@ public sealed class PostgresDatabases : IAsyncLifetime
         }
     }
 
-    /// <summary>Creates an empty database and returns a connection string for it.</summary>
+    /// <summary>Creates an empty database and returns a connection string for it; earlier tests' idle pooled connections are closed.</summary>
     public async Task<string> CreateAsync()
     {
+        // Tests of the collection run one at a time: the idle connections earlier tests' silos left in their pools (one
+        // pool per database, kept for minutes) would otherwise add up past the server's max_connections.
+        NpgsqlConnection.ClearAllPools();
         var name = $"test_{Interlocked.Increment(ref _created)}";
         // Unpooled: a test may restart the server, which leaves pooled connections dead.
         await using (var admin = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(Server.ConnectionString) { Pooling = false }.ConnectionString))

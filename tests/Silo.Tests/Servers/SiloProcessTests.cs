@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Similarity.Client;
-using Similarity.Grains.Contracts.Cluster;
 using Similarity.Grains.Encoders;
 using Similarity.Silo.Tests.Doubles;
 using Similarity.TestSupport;
@@ -20,11 +19,10 @@ public sealed class SiloProcessTests(PostgresDatabases databases) : IAsyncLifeti
     /// <summary>Requests a silo's workers have answered, in its <c>/metrics</c>.</summary>
     private const string RequestsDone = "similarity_worker_requests_total\\{[^}]*outcome=\"ok\"[^}]*\\}";
 
-    private readonly string _clusterId = "proc-" + Guid.NewGuid().ToString("N")[..10];
     private readonly ScratchFolder _scratch = new();
-    private string _connection = null!;
+    private SiloProcessCluster _silos = null!;
 
-    public async Task InitializeAsync() => _connection = await databases.CreateAsync();
+    public async Task InitializeAsync() => _silos = new SiloProcessCluster(await databases.CreateAsync(), "proc-" + Guid.NewGuid().ToString("N")[..10]);
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -35,15 +33,15 @@ public sealed class SiloProcessTests(PostgresDatabases databases) : IAsyncLifeti
     {
         var model = ClusterTestModel.BiEncoder;
         var doomedPort = FreePort.Next();
-        await using var doomed = StartSilo("doomed", model.Folder, "--http", $"127.0.0.1:{doomedPort}");
-        await using var survivor = StartSilo("survivor", model.Folder);
-        await WaitForActiveAsync(2, doomed, survivor);
+        await using var doomed = _silos.Start("doomed", model.Folder, "--http", $"127.0.0.1:{doomedPort}");
+        await using var survivor = _silos.Start("survivor", model.Folder);
+        await _silos.WaitForActiveAsync(2, doomed, survivor);
         using var doomedHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{doomedPort}") };
-        await using var client = await ConnectAsync();
+        await using var client = await _silos.ConnectAsync();
         var texts = LongTexts(15_000);
 
         var call = client.EncodeAsync(texts, "bert-mean");
-        await WaitUntilAsync(async () => Series(await doomedHttp.GetStringAsync("/metrics"), RequestsDone) >= 5, doomed);
+        await SiloProcessCluster.WaitUntilAsync(async () => Series(await doomedHttp.GetStringAsync("/metrics"), RequestsDone) >= 5, doomed);
         doomed.Kill();
         Assert.False(call.IsCompleted, "the call finished before the silo was killed: the test needs a larger workload");
         var embeddings = await call;
@@ -55,10 +53,10 @@ public sealed class SiloProcessTests(PostgresDatabases databases) : IAsyncLifeti
     public async Task Calls_are_served_again_while_a_silo_is_frozen()
     {
         var model = ClusterTestModel.BiEncoder;
-        await using var frozen = StartSilo("frozen", model.Folder);
-        await using var thawed = StartSilo("awake", model.Folder);
-        await WaitForActiveAsync(2, frozen, thawed);
-        await using var client = await ConnectAsync();
+        await using var frozen = _silos.Start("frozen", model.Folder);
+        await using var thawed = _silos.Start("awake", model.Folder);
+        await _silos.WaitForActiveAsync(2, frozen, thawed);
+        await using var client = await _silos.ConnectAsync();
         var texts = TestCorpus.Texts(2000);
         await client.EncodeAsync(texts, "bert-mean");
 
@@ -75,39 +73,39 @@ public sealed class SiloProcessTests(PostgresDatabases databases) : IAsyncLifeti
     {
         var model = ClusterTestModel.BiEncoder;
         var leavingPort = FreePort.Next();
-        await using var leaving = StartSilo("leaving", model.Folder, "--http", $"127.0.0.1:{leavingPort}");
-        await using var staying = StartSilo("staying", model.Folder);
-        await WaitForActiveAsync(2, leaving, staying);
+        await using var leaving = _silos.Start("leaving", model.Folder, "--http", $"127.0.0.1:{leavingPort}");
+        await using var staying = _silos.Start("staying", model.Folder);
+        await _silos.WaitForActiveAsync(2, leaving, staying);
         using var leavingHttp = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{leavingPort}") };
-        await using var client = await ConnectAsync();
+        await using var client = await _silos.ConnectAsync();
         var texts = LongTexts(6000);
 
         var call = client.EncodeAsync(texts, "bert-mean");
-        await WaitUntilAsync(async () => Series(await leavingHttp.GetStringAsync("/metrics"), RequestsDone) >= 5, leaving);
+        await SiloProcessCluster.WaitUntilAsync(async () => Series(await leavingHttp.GetStringAsync("/metrics"), RequestsDone) >= 5, leaving);
         leaving.Terminate();
         var embeddings = await call;
 
         Assert.Equal(0, await ExitCodeAsync(leaving));
         Reference.AssertClose(model.Encode(texts), embeddings.ToEmbeddingMatrix());
-        Assert.Equal([staying.Name], (await ActiveAsync(client)).Select(s => s.Name));
+        Assert.Equal([staying.Name], (await SiloProcessCluster.ActiveAsync(client)).Select(s => s.Name));
     }
 
     [Fact]
     public async Task Silos_and_clients_recover_when_postgresql_restarts_while_the_cluster_is_idle()
     {
         var model = ClusterTestModel.BiEncoder;
-        await using var first = StartSilo("first", model.Folder);
-        await using var second = StartSilo("second", model.Folder);
-        await WaitForActiveAsync(2, first, second);
-        await using var client = await ConnectAsync();
+        await using var first = _silos.Start("first", model.Folder);
+        await using var second = _silos.Start("second", model.Folder);
+        await _silos.WaitForActiveAsync(2, first, second);
+        await using var client = await _silos.ConnectAsync();
 
         await databases.Server.RestartAsync(down: TimeSpan.FromSeconds(3));
         var texts = TestCorpus.Texts(300);
         var embeddings = await client.EncodeAsync(texts, "bert-mean");
-        await using var newcomer = await ConnectAsync();
+        await using var newcomer = await _silos.ConnectAsync();
 
         Reference.AssertClose(model.Encode(texts), embeddings.ToEmbeddingMatrix());
-        Assert.Equal(2, (await ActiveAsync(newcomer)).Length);
+        Assert.Equal(2, (await SiloProcessCluster.ActiveAsync(newcomer)).Length);
         Assert.False(first.HasExited || second.HasExited, "a silo stopped while PostgreSQL was down");
     }
 
@@ -117,16 +115,16 @@ public sealed class SiloProcessTests(PostgresDatabases databases) : IAsyncLifeti
         // Doubles: the second silo is a gpu silo, which the real loader cannot start on a machine without a GPU.
         var encoderFolder = new TestModelSpec().WriteTo(_scratch.Path, "mini");
         var crossFolder = new TestModelSpec { Kind = "cross-encoder" }.WriteTo(_scratch.Path, "cross");
-        await using var cpu = StartSilo("cpu-silo", encoderFolder, doubles: true, "--model", $"cross={crossFolder}");
-        await using var gpu = StartSilo("gpu-silo", encoderFolder, doubles: true, "--device", "gpu");
-        await WaitForActiveAsync(2, cpu, gpu);
+        await using var cpu = _silos.Start("cpu-silo", encoderFolder, doubles: true, "--model", $"cross={crossFolder}");
+        await using var gpu = _silos.Start("gpu-silo", encoderFolder, doubles: true, "--device", "gpu");
+        await _silos.WaitForActiveAsync(2, cpu, gpu);
 
-        var result = await Simctl.RunAsync("cluster-status", "--cluster", _connection, "--cluster-id", _clusterId, "--json");
+        var result = await Simctl.RunAsync("cluster-status", "--cluster", _silos.Connection, "--cluster-id", _silos.ClusterId, "--json");
 
         CliAssert.Succeeded(result);
         var silos = JsonDocument.Parse(result.StandardOutput).RootElement.GetProperty("silos").EnumerateArray()
             .OrderBy(s => s.GetProperty("name").GetString(), StringComparer.Ordinal).ToArray();
-        Assert.Equal([$"{_clusterId}-cpu-silo", $"{_clusterId}-gpu-silo"], silos.Select(s => s.GetProperty("name").GetString()));
+        Assert.Equal([$"{_silos.ClusterId}-cpu-silo", $"{_silos.ClusterId}-gpu-silo"], silos.Select(s => s.GetProperty("name").GetString()));
         Assert.All(silos, s => Assert.Equal("active", s.GetProperty("status").GetString()));
         Assert.All(silos, s => Assert.Matches(@"^127\.0\.0\.1:\d+$", s.GetProperty("address").GetString()!));
         Assert.Equal(["cross", "mini"], silos[0].GetProperty("models").EnumerateArray().Select(m => m.GetString()));
@@ -137,7 +135,7 @@ public sealed class SiloProcessTests(PostgresDatabases databases) : IAsyncLifeti
     public async Task A_silo_whose_model_folder_is_missing_refuses_to_start_naming_the_model()
     {
         var result = await Simctl.RunAsync(
-            "silo", "--cluster", _connection, "--cluster-id", _clusterId, "--silo-port", "0", "--gateway-port", "0",
+            "silo", "--cluster", _silos.Connection, "--cluster-id", _silos.ClusterId, "--silo-port", "0", "--gateway-port", "0",
             "--model", $"mini={_scratch.File("absent")}");
 
         Assert.NotEqual(0, result.ExitCode);
@@ -150,7 +148,7 @@ public sealed class SiloProcessTests(PostgresDatabases databases) : IAsyncLifeti
     public async Task A_gpu_silo_without_the_cuda_provider_refuses_to_start_naming_what_is_missing()
     {
         var result = await Simctl.RunAsync(
-            "silo", "--cluster", _connection, "--cluster-id", _clusterId, "--silo-port", "0", "--gateway-port", "0", "--device", "gpu",
+            "silo", "--cluster", _silos.Connection, "--cluster-id", _silos.ClusterId, "--silo-port", "0", "--gateway-port", "0", "--device", "gpu",
             "--model", $"mini={SharedFolder.Model("bert-mean")}");
 
         Assert.NotEqual(0, result.ExitCode);
@@ -167,58 +165,6 @@ public sealed class SiloProcessTests(PostgresDatabases databases) : IAsyncLifeti
     /// <summary>The sum of <paramref name="series"/> (a pattern) in a silo's <c>/metrics</c> text; 0 before it appears.</summary>
     private static double Series(string metrics, string series) =>
         Regex.Matches(metrics, $"^{series} (\\S+)", RegexOptions.Multiline).Sum(m => double.Parse(m.Groups[1].Value, CultureInfo.InvariantCulture));
-
-    private SiloProcess StartSilo(string name, string modelFolder, params string[] extra) => StartSilo(name, modelFolder, doubles: false, extra);
-
-    private SiloProcess StartSilo(string name, string modelFolder, bool doubles, params string[] extra) =>
-        SiloProcess.Start(
-            $"{_clusterId}-{name}",
-            doubles,
-            ["--cluster", _connection, "--cluster-id", _clusterId, "--model", $"{Path.GetFileName(modelFolder)}={modelFolder}", .. extra]);
-
-    private Task<SimilarityClient> ConnectAsync() => SimilarityClient.ConnectAsync(new SimilarityClientOptions
-    {
-        Cluster = _connection,
-        ClusterId = _clusterId,
-        MaxTextsPerRequest = 16,
-        Timeout = TimeSpan.FromSeconds(60),
-    });
-
-    private static async Task<SiloDescription[]> ActiveAsync(SimilarityClient client) =>
-        (await client.ListSilosAsync()).Where(s => s.IsActive).ToArray();
-
-    /// <summary>Waits until <paramref name="count"/> silos are active, failing early with the log of a silo that exited.</summary>
-    private async Task WaitForActiveAsync(int count, params SiloProcess[] silos)
-    {
-        await WaitUntilAsync(
-            async () =>
-            {
-                try
-                {
-                    await using var client = await ConnectAsync();
-                    return (await ActiveAsync(client)).Length == count;
-                }
-                catch (ClusterUnavailableException)
-                {
-                    return false;
-                }
-            },
-            silos);
-    }
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition, params SiloProcess[] watched)
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        while (!await condition())
-        {
-            if (watched.FirstOrDefault(s => s.HasExited) is { } exited)
-            {
-                throw new InvalidOperationException($"silo {exited.Name} exited early:\n{exited.Log}");
-            }
-
-            await Task.Delay(100, timeout.Token);
-        }
-    }
 
     private static async Task<int> ExitCodeAsync(SiloProcess silo)
     {

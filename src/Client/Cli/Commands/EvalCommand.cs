@@ -1,20 +1,19 @@
 using System.CommandLine;
-using System.Text;
+using Similarity.Cli.Commands.Eval;
 using Similarity.Cli.Commands.Models;
-using Similarity.Cli.Commands.Streaming;
 using Similarity.Cli.IO;
+using Similarity.Grains.Contracts.Errors;
 using Similarity.Grains.Datasets.Suites;
-using Similarity.Grains.Evaluation;
-using Similarity.Grains.Evaluation.Reports;
-using Similarity.Inference.Models.Folders;
+using Similarity.Grains.Evaluation.Jobs.Running;
 
 namespace Similarity.Cli.Commands;
 
 /// <summary>
-/// <c>simctl eval</c>: evaluates a bi-encoder or a cross-encoder (decided by its folder, or with <c>--cluster</c> by what
-/// the silos serve under that name) on a benchmark suite split with sentence-transformers' metric definitions. The JSON report goes to <c>--output</c> and the table to stdout; without
-/// <c>--output</c> the report goes to stdout (for scripts) and the table to stderr. <c>--report-dir</c> also writes
-/// report.json, report.md and report.html there; with it and no <c>--output</c> the table goes to stdout and nothing else.
+/// <c>simctl eval</c>: evaluates a bi-encoder or a cross-encoder on a benchmark suite split with sentence-transformers'
+/// metric definitions, as an evaluation job: this command reads the suite, submits its tasks' pairs to a job on the
+/// silos (a silo in this process, or with <c>--cluster</c> the cluster's), shows its progress and writes its report
+/// (<see cref="EvalOutput"/>). With <c>--cluster</c> it prints the job's id on stderr, for <c>eval status</c> and
+/// <c>eval report</c> to find the job after this command has gone.
 /// </summary>
 internal static class EvalCommand
 {
@@ -33,17 +32,16 @@ internal static class EvalCommand
             DefaultValueFactory = _ => SplitNames.Test,
         };
         var outputOption = CommandOutput.Option("the JSON report", "stdout, with the table on stderr, unless --report-dir is given");
-        var reportDirOption = new Option<string?>("--report-dir")
-        {
-            Description = "Folder to write report.json (as --output), report.md and report.html (plots, no network needed) into; created if missing.",
-        };
-        var command = new Command("eval", "Evaluate a model on a benchmark suite (STS correlations or pair classification).");
+        var reportDirOption = ReportDirOption();
+        var command = new Command("eval", "Evaluate a model on a benchmark suite (STS correlations or pair classification); 'eval status' and 'eval report' query a cluster's jobs.");
         model.AddTo(command);
         command.Options.Add(suiteOption);
         command.Options.Add(dataOption);
         command.Options.Add(splitOption);
         command.Options.Add(outputOption);
         command.Options.Add(reportDirOption);
+        command.Subcommands.Add(EvalStatusCommand.Create());
+        command.Subcommands.Add(EvalReportCommand.Create());
         command.SetAction((parse, cancellationToken) => RunAsync(
             model.Request(parse),
             parse.GetValue(suiteOption)!,
@@ -54,6 +52,12 @@ internal static class EvalCommand
             cancellationToken));
         return command;
     }
+
+    /// <summary>The <c>--report-dir</c> option of <c>eval</c> and <c>eval report</c>.</summary>
+    public static Option<string?> ReportDirOption() => new("--report-dir")
+    {
+        Description = "Folder to write report.json (as --output), report.md and report.html (plots, no network needed) into; created if missing.",
+    };
 
     private static async Task<int> RunAsync(
         ModelRequest request,
@@ -69,60 +73,29 @@ internal static class EvalCommand
             throw new CliException($"unknown --split '{split}'; expected {string.Join(", ", SplitNames.All)}");
         }
 
-        var runner = new SuiteRunner();
+        // Read the data and make the report folder first: neither kind of mistake should wait for a model or a job.
+        var loaded = SuiteCatalog.Default.Find(suite).Load(data, split);
+        EvalOutput.Prepare(reportDir);
 
-        // Read the data and make the report folder first: neither kind of mistake should wait for a model to load.
-        var loadedSuite = runner.Load(suite, data, split);
-        if (!string.IsNullOrEmpty(reportDir))
+        await using var connection = await ModelConnection.OpenAsync(request, expected: null, cancellationToken);
+        var jobs = connection.Client.Evaluations;
+        string id;
+        try
         {
-            ReportFolder.Prepare(reportDir);
+            id = await jobs.SubmitAsync(PairTaskData.Request(loaded, connection.ServedName, request.Device), cancellationToken);
+        }
+        catch (InvalidRequestException e)
+        {
+            throw new CliException($"the cluster refused the evaluation of {loaded.Suite} {split}: {e.Message}", e);
         }
 
-        await using var model = await ModelSource.OpenAsync(request, expected: null, cancellationToken);
-        var report = await TerminalProgress.RunAsync($"{loadedSuite.Suite} {split} {model.Name}", progress =>
+        if (!connection.IsEmbedded)
         {
-            var reporter = new Progress(progress);
-            return model.Kind == ModelFolderKind.SentenceTransformer
-                ? runner.RunAsync(loadedSuite, model.Encoder, model.Name, reporter, cancellationToken)
-                : runner.RunAsync(loadedSuite, model.Classifier, model.Name, reporter, cancellationToken);
-        });
-
-        if (!string.IsNullOrEmpty(reportDir))
-        {
-            await ReportFolder.WriteAsync(reportDir, report, cancellationToken);
+            await Console.Error.WriteLineAsync($"evaluation job {id} submitted to cluster '{request.ClusterId}' (simctl eval status|report {id} --cluster ... find it later)");
         }
 
-        var json = EvaluationReportJson.Document(report);
-        var table = EvaluationTableRenderer.Render(report);
-        if (!string.IsNullOrEmpty(output) && output != "-")
-        {
-            await WriteAsync(CommandOutput.OpenStream(output), json, cancellationToken);
-            await Console.Out.WriteAsync(table);
-        }
-        else if (string.IsNullOrEmpty(output) && !string.IsNullOrEmpty(reportDir))
-        {
-            await Console.Out.WriteAsync(table);
-        }
-        else
-        {
-            await Console.Error.WriteAsync(table);
-            await WriteAsync(CommandOutput.OpenStream(output), json, cancellationToken);
-        }
-
+        var report = await JobFollower.ReportAsync(jobs, id, $"{loaded.Suite} {split} {connection.DisplayName}", connection.DisplayName, cancellationToken);
+        await EvalOutput.WriteAsync(report, output, reportDir, cancellationToken);
         return 0;
-    }
-
-    private static async Task WriteAsync(Stream stream, string text, CancellationToken cancellationToken)
-    {
-        await using (stream)
-        {
-            await stream.WriteAsync(Encoding.UTF8.GetBytes(text), cancellationToken);
-        }
-    }
-
-    /// <summary>Forwards evaluation progress to the bar as it arrives (no synchronisation context to post to).</summary>
-    private sealed class Progress(TerminalProgress.IProgressSink sink) : IProgress<EvaluationProgress>
-    {
-        public void Report(EvaluationProgress value) => sink.Report(value.Completed, value.Total);
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Similarity.Grains.Contracts.Evaluation;
 
 namespace Similarity.Grains.Datasets.Suites;
 

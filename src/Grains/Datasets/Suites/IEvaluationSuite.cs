@@ -1,3 +1,5 @@
+using Similarity.Grains.Contracts.Evaluation;
+
 namespace Similarity.Grains.Datasets.Suites;
 
 /// <summary>A named benchmark (stsb, mrpc, mstsb, ...) that knows its files under a data folder and turns a split into tasks.</summary>

@@ -1,3 +1,5 @@
+using Similarity.Grains.Contracts.Evaluation;
+
 namespace Similarity.Grains.Datasets.Suites;
 
 /// <summary>A suite with one file per split and one task (stsb, sick, mrpc, qqp): <c>&lt;folder&gt;/&lt;file of the split&gt;</c>.</summary>

@@ -1,3 +1,5 @@
+using Similarity.Grains.Contracts.Evaluation;
+
 namespace Similarity.Grains.Datasets.Suites;
 
 /// <summary>The suites <c>simctl eval</c> knows, by name.</summary>

@@ -1,3 +1,5 @@
+using Similarity.Grains.Contracts.Evaluation;
+
 namespace Similarity.Grains.Datasets.Suites;
 
 /// <summary>Reads one pair file into a task of the suite's kind, normalising scores to 0–1.</summary>

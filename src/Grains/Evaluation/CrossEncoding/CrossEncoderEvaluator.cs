@@ -1,3 +1,4 @@
+using Similarity.Grains.Contracts.Evaluation.Results;
 using Similarity.Grains.Datasets;
 using Similarity.Inference.Models;
 

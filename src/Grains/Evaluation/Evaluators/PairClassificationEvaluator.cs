@@ -1,3 +1,4 @@
+using Similarity.Grains.Contracts.Evaluation.Results;
 using Similarity.Grains.Datasets;
 using Similarity.Grains.Evaluation.Embedding;
 using Similarity.Grains.Evaluation.Scoring;

@@ -1,3 +1,4 @@
+using Similarity.Grains.Contracts.Evaluation.Results;
 using Similarity.Grains.Evaluation.Plots;
 using Similarity.Grains.Evaluation.Scoring;
 using Similarity.Grains.Kernels;

@@ -1,3 +1,5 @@
+using Similarity.Grains.Contracts.Evaluation.Results;
+
 namespace Similarity.Grains.Evaluation.Plots;
 
 /// <summary>

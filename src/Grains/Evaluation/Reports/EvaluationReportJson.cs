@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using Similarity.Grains.Datasets.Suites;
+using Similarity.Grains.Contracts.Evaluation;
+using Similarity.Grains.Contracts.Evaluation.Results;
 
 namespace Similarity.Grains.Evaluation.Reports;
 

@@ -1,5 +1,5 @@
 using System.Text;
-using Similarity.Grains.Datasets.Suites;
+using Similarity.Grains.Contracts.Evaluation;
 using Similarity.Grains.Evaluation.Reports.Tables;
 
 namespace Similarity.Grains.Evaluation.Reports;

@@ -1,4 +1,5 @@
-using Similarity.Grains.Datasets.Suites;
+using Similarity.Grains.Contracts.Evaluation;
+using Similarity.Grains.Contracts.Evaluation.Results;
 using Similarity.Grains.Metrics;
 
 namespace Similarity.Grains.Evaluation.Reports;

@@ -1,3 +1,5 @@
+using Similarity.Grains.Contracts.Evaluation;
+using Similarity.Grains.Contracts.Evaluation.Results;
 using Similarity.Grains.Datasets;
 using Similarity.Grains.Datasets.Suites;
 using Similarity.Grains.Evaluation;
@@ -10,11 +12,11 @@ namespace Similarity.Grains.Tests.Evaluation.Reports;
 public class EvaluationReportTests
 {
     [Fact]
-    public async Task Tasks_evaluated_one_at_a_time_in_any_order_aggregate_to_the_suite_runners_report()
+    public async Task Tasks_evaluated_one_at_a_time_in_any_order_aggregate_to_the_report_of_the_whole_suite()
     {
-        var runner = new SuiteRunner();
-        var suite = runner.Load("mstsb", SharedFolder.Data, "dev");
-        var whole = await runner.RunAsync(suite, new CharacterHistogramEncoder(), "histogram");
+        var suite = SuiteCatalog.Default.Find("mstsb").Load(SharedFolder.Data, "dev");
+        var together = await new TaskEvaluator().EvaluateAsync(EvaluatedModel.Of(new CharacterHistogramEncoder()), suite.Kind, suite.Tasks);
+        var whole = EvaluationReport.Create("histogram", suite.Suite, suite.Split, suite.Averaging, together);
 
         // As evaluation grains on several silos would: each task on its own, results arriving in another order.
         var results = new List<TaskResult>();

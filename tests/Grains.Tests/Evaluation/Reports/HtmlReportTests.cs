@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Similarity.Grains.Datasets.Suites;
-using Similarity.Grains.Evaluation;
+using Similarity.Grains.Contracts.Evaluation;
 using Similarity.Grains.Evaluation.Reports;
 using Similarity.Grains.Evaluation.Reports.Html;
 

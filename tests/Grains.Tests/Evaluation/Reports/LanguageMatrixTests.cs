@@ -1,4 +1,4 @@
-using Similarity.Grains.Evaluation;
+using Similarity.Grains.Contracts.Evaluation.Results;
 using Similarity.Grains.Evaluation.Reports.Languages;
 
 namespace Similarity.Grains.Tests.Evaluation.Reports;

@@ -1,5 +1,5 @@
-using Similarity.Grains.Datasets.Suites;
-using Similarity.Grains.Evaluation;
+using Similarity.Grains.Contracts.Evaluation;
+using Similarity.Grains.Contracts.Evaluation.Results;
 using Similarity.Grains.Evaluation.Reports;
 using Similarity.Grains.Evaluation.Reports.Markdown;
 

@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Similarity.Grains.Evaluation.Plots;
+using Similarity.Grains.Contracts.Evaluation.Results;
 using Similarity.Grains.Evaluation.Reports.Languages;
 using Similarity.Grains.Evaluation.Reports.Tables;
 

@@ -1,4 +1,5 @@
 using System.Buffers;
+using Similarity.Grains.Contracts.Evaluation.Results;
 
 namespace Similarity.Grains.Evaluation.Reports.Languages;
 

@@ -1,4 +1,4 @@
-namespace Similarity.Grains.Datasets.Suites;
+namespace Similarity.Grains.Contracts.Evaluation;
 
 /// <summary>Which evaluator a suite's tasks need.</summary>
 public enum SuiteKind

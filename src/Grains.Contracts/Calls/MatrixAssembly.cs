@@ -1,6 +1,6 @@
 using Similarity.Grains.Contracts.Values;
 
-namespace Similarity.Client.Calls;
+namespace Similarity.Grains.Contracts.Calls;
 
 /// <summary>
 /// The result of a chunked call, filled as its chunks' answers arrive, in any order and concurrently: each answer's rows

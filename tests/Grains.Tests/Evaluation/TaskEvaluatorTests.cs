@@ -1,19 +1,20 @@
+using Similarity.Grains.Contracts.Evaluation;
 using Similarity.Grains.Datasets.Suites;
 using Similarity.Grains.Evaluation;
+using Similarity.Grains.Evaluation.Reports;
 using Similarity.Grains.Metrics;
 using Similarity.Grains.Tests.Metrics;
 using Similarity.TestSupport;
 
 namespace Similarity.Grains.Tests.Evaluation;
 
-public class SuiteRunnerTests
+public class TaskEvaluatorTests
 {
-    private readonly SuiteRunner _runner = new();
 
     [Fact]
     public async Task Stsb_dev_report_equals_correlations_recomputed_from_the_file()
     {
-        var report = await _runner.RunAsync("stsb", SharedFolder.Data, "dev", new CharacterHistogramEncoder(), "histogram");
+        var report = await EvaluateAsync("stsb", "dev", EvaluatedModel.Of(new CharacterHistogramEncoder()), "histogram");
 
         var (gold, first, second) = ReadRows("stsb/dev.tsv");
         var cosine = first.Zip(second, (a, b) => Cosine(CharacterHistogramEncoder.Histogram(a), CharacterHistogramEncoder.Histogram(b))).ToArray();
@@ -31,7 +32,7 @@ public class SuiteRunnerTests
     {
         var encoder = new CharacterHistogramEncoder();
 
-        var report = await _runner.RunAsync("mstsb", SharedFolder.Data, "dev", encoder, "histogram");
+        var report = await EvaluateAsync("mstsb", "dev", EvaluatedModel.Of(encoder), "histogram");
 
         var files = Directory.GetFiles(Path.Combine(SharedFolder.Data, "mstsb-dev"), "dev.*.tsv");
         var distinct = files.SelectMany(f => File.ReadLines(f).Skip(1).SelectMany(l => l.Split('\t').Skip(1))).ToHashSet(StringComparer.Ordinal);
@@ -47,7 +48,7 @@ public class SuiteRunnerTests
     [Fact]
     public async Task A_bi_encoder_on_a_binary_suite_gets_the_pair_classification_metrics()
     {
-        var report = await _runner.RunAsync("mrpc", SharedFolder.Data, "train", new CharacterHistogramEncoder(), "histogram");
+        var report = await EvaluateAsync("mrpc", "train", EvaluatedModel.Of(new CharacterHistogramEncoder()), "histogram");
 
         var task = Assert.Single(report.Tasks);
         Assert.Equal(32, task.Metrics.Count);
@@ -65,7 +66,7 @@ public class SuiteRunnerTests
             return [1 - overlap, overlap];
         }, labelCount: 2);
 
-        var report = await _runner.RunAsync("mrpc", SharedFolder.Data, "train", classifier, "overlap");
+        var report = await EvaluateAsync("mrpc", "train", EvaluatedModel.Of(classifier), "overlap");
 
         var (gold, first, second) = ReadRows("mrpc/train.tsv");
         var labels = gold.Select(g => (int)g).ToArray();
@@ -82,7 +83,7 @@ public class SuiteRunnerTests
     {
         var classifier = new FixedProbabilityClassifier(_ => [0.5f, 0.5f], labelCount: 2);
 
-        await Assert.ThrowsAsync<MetricInputException>(() => _runner.RunAsync("stsb", SharedFolder.Data, "dev", classifier, "pairs"));
+        await Assert.ThrowsAsync<MetricInputException>(() => EvaluateAsync("stsb", "dev", EvaluatedModel.Of(classifier), "pairs"));
 
         Assert.Empty(classifier.Batches);
     }
@@ -93,11 +94,30 @@ public class SuiteRunnerTests
         var reports = new List<EvaluationProgress>();
         var progress = new SynchronousProgress(reports.Add);
 
-        await _runner.RunAsync("sts12-16", SharedFolder.Data, "train", new CharacterHistogramEncoder(), "histogram", progress);
+        await EvaluateAsync("sts12-16", "train", EvaluatedModel.Of(new CharacterHistogramEncoder()), "histogram", progress);
 
         Assert.Equal(0, reports[0].Completed);
         Assert.Equal(reports[^1].Total, reports[^1].Completed);
         Assert.True(reports.Zip(reports.Skip(1)).All(p => p.First.Completed < p.Second.Completed));
+    }
+
+    [Fact]
+    public async Task Tasks_of_another_kind_than_the_one_named_are_refused_naming_the_task()
+    {
+        var loaded = SuiteCatalog.Default.Find("mrpc").Load(SharedFolder.Data, "train");
+
+        var error = await Assert.ThrowsAsync<ArgumentException>(
+            () => new TaskEvaluator().EvaluateAsync(EvaluatedModel.Of(new CharacterHistogramEncoder()), SuiteKind.Similarity, loaded.Tasks));
+
+        Assert.Contains("Task 'mrpc' is not a Similarity task", error.Message);
+    }
+
+    /// <summary>What the direct in-process path did before evaluation jobs: one suite split, all its tasks at once.</summary>
+    private static async Task<EvaluationReport> EvaluateAsync(string suite, string split, EvaluatedModel model, string name, IProgress<EvaluationProgress>? progress = null)
+    {
+        var loaded = SuiteCatalog.Default.Find(suite).Load(SharedFolder.Data, split);
+        var results = await new TaskEvaluator().EvaluateAsync(model, loaded.Kind, loaded.Tasks, progress);
+        return EvaluationReport.Create(name, loaded.Suite, loaded.Split, loaded.Averaging, results);
     }
 
     private static (double[] Gold, string[] First, string[] Second) ReadRows(string file)

@@ -1,15 +1,16 @@
-using Similarity.Grains.Contracts.Calls;
 using Similarity.Grains.Contracts.Values;
 
-namespace Similarity.Client.Calls;
+namespace Similarity.Grains.Contracts.Calls;
 
 /// <summary>
-/// One large call made of many requests: the items are cut into requests of at most
-/// <see cref="SimilarityClientOptions.MaxTextsPerRequest"/>, sent on consecutive lanes (so they spread over every silo
-/// serving the model), at most <see cref="SimilarityClientOptions.MaxConcurrentRequests"/> at a time, each retried on
-/// silo loss, and their rows put back in input order.
+/// One large call to a model's worker grains made of many requests: the items are cut into requests of at most
+/// <paramref name="itemsPerRequest"/>, sent on consecutive lanes (<see cref="ModelKey.OnLane"/>, so they spread over the
+/// worker activations serving the model), at most <paramref name="concurrentRequests"/> at a time, each retried by
+/// <paramref name="retry"/> on silo loss, and their rows put back in input order. Clients (the SDK) and grains that call
+/// models (evaluation tasks) share it. <paramref name="attemptScope"/>, when given, supplies a token per attempt that is
+/// cancelled when the caller knows the attempt is lost (a client's gateway closed).
 /// </summary>
-internal sealed class ChunkedGrainCall(SimilarityClientOptions options, RetryPolicy retry, GatewayLossSignal? gatewayLoss)
+public sealed class ChunkedGrainCall(int itemsPerRequest, int concurrentRequests, RetryPolicy retry, Func<CancellationToken>? attemptScope = null)
 {
     /// <summary>Lanes a model's requests rotate over: a few per silo is enough to spread them; each lane is a grain id.</summary>
     public const int Lanes = 16;
@@ -23,7 +24,9 @@ internal sealed class ChunkedGrainCall(SimilarityClientOptions options, RetryPol
     public async Task<FloatMatrix> RunAsync<TItem>(
         IReadOnlyList<TItem> items, string model, Func<int, TItem[], CancellationToken, Task<FloatMatrix>> send, CancellationToken cancellationToken)
     {
-        var perRequest = options.MaxTextsPerRequest;
+        ArgumentNullException.ThrowIfNull(items);
+        ArgumentNullException.ThrowIfNull(send);
+        var perRequest = itemsPerRequest;
         var requests = Math.Max(1, (items.Count + perRequest - 1) / perRequest);
         var firstLane = Interlocked.Add(ref _nextLane, requests) - requests;
         if (requests == 1)
@@ -32,7 +35,7 @@ internal sealed class ChunkedGrainCall(SimilarityClientOptions options, RetryPol
         }
 
         var result = new MatrixAssembly(items.Count, model);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxConcurrentRequests, CancellationToken = cancellationToken };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = concurrentRequests, CancellationToken = cancellationToken };
         await Parallel.ForEachAsync(Enumerable.Range(0, requests), parallel, async (request, token) =>
         {
             var start = request * perRequest;
@@ -48,6 +51,6 @@ internal sealed class ChunkedGrainCall(SimilarityClientOptions options, RetryPol
         return result.Result;
 
         Task<FloatMatrix> SendAsync(int lane, TItem[] chunk, CancellationToken token) =>
-            retry.RunAsync(attempt => send((int)((uint)lane % Lanes), chunk, attempt), token, gatewayLoss is null ? null : () => gatewayLoss.Current);
+            retry.RunAsync(attempt => send((int)((uint)lane % Lanes), chunk, attempt), token, attemptScope);
     }
 }

@@ -1,4 +1,4 @@
-namespace Similarity.Grains.Datasets.Suites;
+namespace Similarity.Grains.Contracts.Evaluation;
 
 /// <summary>How a suite's per-task metrics combine into its average.</summary>
 public enum TaskAveraging

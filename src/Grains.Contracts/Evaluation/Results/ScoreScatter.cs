@@ -1,4 +1,4 @@
-namespace Similarity.Grains.Evaluation.Plots;
+namespace Similarity.Grains.Contracts.Evaluation.Results;
 
 /// <summary>
 /// Gold and predicted scores of (a deterministic sample of) a task's pairs, for a gold-vs-predicted scatter plot.
@@ -6,4 +6,5 @@ namespace Similarity.Grains.Evaluation.Plots;
 /// </summary>
 /// <param name="Function">What predicted the scores: a similarity function (<c>cosine</c>) or <c>score</c> for a cross-encoder.</param>
 /// <param name="Total">Pairs in the whole task; more than <c>Gold.Count</c> when the scatter was sampled.</param>
+[Immutable]
 public sealed record ScoreScatter(string Function, int Total, IReadOnlyList<double> Gold, IReadOnlyList<double> Predicted);
