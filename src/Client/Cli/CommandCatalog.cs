@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Similarity.Cli.Commands;
 using Similarity.Cli.Commands.Bench;
+using Similarity.Cli.Commands.Corpus;
 
 namespace Similarity.Cli;
 
@@ -17,6 +18,7 @@ internal static class CommandCatalog
         yield return MineCommand.Create();
         yield return ClusterCommand.Create();
         yield return EvalCommand.Create();
+        yield return CorpusCommand.Create();
         yield return SiloCommand.Create();
         yield return ClusterStatusCommand.Create();
         yield return DbCommand.Create();
