@@ -99,7 +99,7 @@ internal sealed class CorpusGrain(
         var ingest = new RunningIngest { Id = Guid.NewGuid(), Plan = plan, FirstRow = State.Rows, FirstSequence = State.Batches, SetDimension = setDimension };
         State.Ingest = ingest;
         await state.WriteStateAsync();
-        return new IngestTicket(ingest.Id, Name, spec.Model, plan.Device, spec.Precision, spec.Shards, plan.Lanes, ingest.FirstRow, ingest.FirstSequence);
+        return new IngestTicket(ingest.Id, Name, spec.Model, plan.Device, spec.Precision, spec.Shards, plan.Lanes, ingest.FirstRow, ingest.FirstSequence, plan.Dimension);
     }
 
     public async Task<IngestProgress> GetIngestProgressAsync(Guid ingest)

@@ -18,9 +18,13 @@ public static class CorpusSiloBuilderExtensions
     public const string PubSubStore = "PubSubStore";
 
     /// <summary>Embedded silos: blocks in memory (shared by the silos of <paramref name="clusterId"/> in this process) and memory streams.</summary>
-    public static ISiloBuilder AddEmbeddedCorpora(this ISiloBuilder silo, string clusterId)
+    public static ISiloBuilder AddEmbeddedCorpora(this ISiloBuilder silo, string clusterId) =>
+        silo.AddEmbeddedCorpora(_ => MemoryCorpusBlockStore.Shared(clusterId));
+
+    /// <summary>Silos of one process (embedded, test clusters): blocks in the store <paramref name="store"/> makes, and memory streams.</summary>
+    public static ISiloBuilder AddEmbeddedCorpora(this ISiloBuilder silo, Func<IServiceProvider, ICorpusBlockStore> store)
     {
-        silo.AddCorpusGrains(_ => MemoryCorpusBlockStore.Shared(clusterId));
+        silo.AddCorpusGrains(store);
         silo.AddMemoryGrainStorage(PubSubStore);
         silo.AddMemoryStreams(CorpusStreams.Provider, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
         return silo;

@@ -67,7 +67,7 @@ internal sealed class IngestPublisher
         var sequence = _ticket.FirstSequence + batch;
         var message = new IngestBatch(
             _ticket.Corpus, _ticket.Id, sequence, _ticket.FirstRow + (long)batch * _source.BatchSize, _ticket.ShardOf(sequence),
-            _ticket.Model, _ticket.Device, _ticket.Precision, input.Texts, input.Embeddings);
+            _ticket.Model, _ticket.Device, _ticket.Precision, input.Texts, input.Embeddings, _ticket.Dimension);
         var lane = _lanes[batch % _lanes.Length];
         await RetryPolicy.Default.RunAsync(
             async _ =>

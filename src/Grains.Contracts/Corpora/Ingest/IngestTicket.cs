@@ -1,7 +1,8 @@
 namespace Similarity.Grains.Contracts.Corpora.Ingest;
 
 /// <summary>
-/// An add the corpus accepted: its id, the row id and batch sequence number it starts at, and where each batch goes.
+/// An add the corpus accepted: its id, the row id and batch sequence number it starts at, the width its rows must have,
+/// and where each batch goes.
 /// Batch <c>k</c> holds the rows from <see cref="FirstRow"/> + (rows of batches before it), has sequence number
 /// <see cref="FirstSequence"/> + k, is stored by shard (sequence mod <see cref="Shards"/>) and travels on lane k mod
 /// <see cref="Lanes"/>.
@@ -17,7 +18,8 @@ public sealed record IngestTicket(
     [property: Id(5)] int Shards,
     [property: Id(6)] int Lanes,
     [property: Id(7)] long FirstRow,
-    [property: Id(8)] long FirstSequence)
+    [property: Id(8)] long FirstSequence,
+    [property: Id(9)] int Dimension)
 {
     /// <summary>The shard that stores the batch with sequence number <paramref name="sequence"/>.</summary>
     public int ShardOf(long sequence) => (int)(sequence % Shards);

@@ -3,6 +3,7 @@ using Orleans.Streams;
 using Similarity.Grains.Contracts;
 using Similarity.Grains.Contracts.Calls;
 using Similarity.Grains.Contracts.Corpora;
+using Similarity.Grains.Contracts.Corpora.Errors;
 using Similarity.Grains.Contracts.Corpora.Ingest;
 using Similarity.Grains.Contracts.Errors;
 using Similarity.Grains.Contracts.Values;
@@ -11,8 +12,8 @@ namespace Similarity.Grains.Corpora.Ingest;
 
 /// <summary>
 /// Takes the batches of one ingest lane one at a time: skips a batch its shard already holds (a re-delivery), encodes
-/// texts through the model's encoder grains (spread over the model's lanes, retried on silo loss as the SDK does), and
-/// appends the rows to their shard, which stores each block once. A batch is only acknowledged to the stream once it
+/// texts through the model's encoder grains (spread over the model's lanes, retried on silo loss as the SDK does),
+/// checks their width, and appends the rows to their shard, which stores each block once. A batch is only acknowledged to the stream once it
 /// is stored, so a silo lost mid-batch leaves it to be delivered again. A refusal no retry cures (the model is not
 /// served, rows that do not fit) fails the add, which the corpus then reports to its publisher.
 /// </summary>
@@ -43,6 +44,11 @@ internal sealed class IngestLaneGrain(ILogger<IngestLaneGrain> logger) : Grain, 
             }
 
             var rows = batch.Embeddings ?? await EncodeAsync(batch);
+            if (rows.Columns != batch.Dimension)
+            {
+                throw new CorpusMismatchException($"corpus '{batch.Corpus}' holds rows of {batch.Dimension} values; batch {batch.Sequence} has {rows.Columns}", "dimension");
+            }
+
             var append = new ShardAppend(batch.Ingest, batch.Sequence, batch.FirstRow, batch.Precision, rows, batch.Texts);
             await RetryPolicy.Default.RunAsync(_ => shard.AppendAsync(append), CancellationToken.None);
         }
