@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.Streams;
 using Similarity.Client.Calls;
 using Similarity.Client.Corpora;
+using Similarity.Client.Corpora.Operations;
 using Similarity.Grains.Contracts;
 using Similarity.Grains.Contracts.Calls;
 using Similarity.Grains.Contracts.Cluster;
@@ -52,6 +53,9 @@ public sealed class SimilarityClient : IEmbeddingGenerator<string, Embedding<flo
     /// </summary>
     public CorpusClient Corpora => _corpora ??= new CorpusClient(
         _grains, (_grains as IClusterClient)?.ServiceProvider.GetKeyedService<IStreamProvider>(CorpusStreams.Provider), Options);
+
+    /// <summary>Search, mining and community detection over stored corpora, run on the silos next to the shards.</summary>
+    public CorpusOperations CorpusOperations => new(_grains);
 
     /// <summary>Connects to the cluster behind <see cref="SimilarityClientOptions.Cluster"/>; the client owns the connection.</summary>
     public static Task<SimilarityClient> ConnectAsync(SimilarityClientOptions options, CancellationToken cancellationToken = default) =>

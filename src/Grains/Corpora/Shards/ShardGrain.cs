@@ -18,7 +18,7 @@ namespace Similarity.Grains.Corpora.Shards;
 /// </summary>
 [ShardSpreadPlacement]
 [CollectionAgeLimit(Minutes = 180)]
-internal sealed class ShardGrain(
+internal sealed partial class ShardGrain(
     ICorpusBlockStore store,
     [PersistentState("shard")] IPersistentState<ShardState> state,
     ILogger<ShardGrain> logger) : Grain, IShardGrain
