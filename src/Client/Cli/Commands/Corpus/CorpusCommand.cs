@@ -19,6 +19,9 @@ internal static class CorpusCommand
         command.Subcommands.Add(CorpusExportCommand.Create());
         command.Subcommands.Add(CorpusDeleteCommand.Create());
         command.Subcommands.Add(CorpusAbortCommand.Create());
+        command.Subcommands.Add(CorpusSearchCommand.Create());
+        command.Subcommands.Add(CorpusMineCommand.Create());
+        command.Subcommands.Add(CorpusClusterCommand.Create());
         return command;
     }
 }

@@ -28,6 +28,9 @@ internal sealed class CorpusSession : IAsyncDisposable
 
     public CorpusClient Corpora => _client.Corpora;
 
+    /// <summary>The client behind the session: encoding queries, and search, mining and communities over corpora.</summary>
+    public SimilarityClient Client => _client;
+
     /// <summary>The name the model is served under: a cluster's model name, or the embedded folder's name.</summary>
     public string? Model { get; }
 
