@@ -40,29 +40,7 @@ internal static class CorpusClusterCommand
             using var lines = new JsonLinesOutput(parse.GetValue(output));
             foreach (var community in communities)
             {
-                var line = lines.Line;
-                line.WriteStartObject();
-                line.WriteNumber("centre", community.Centre);
-                line.WriteStartArray("members");
-                foreach (var member in community.Members)
-                {
-                    line.WriteNumberValue(member);
-                }
-
-                line.WriteEndArray();
-                if (community.Members.All(m => texts[m] is not null))
-                {
-                    line.WriteStartArray("texts");
-                    foreach (var member in community.Members)
-                    {
-                        line.WriteStringValue(texts[member]);
-                    }
-
-                    line.WriteEndArray();
-                }
-
-                line.WriteEndObject();
-                lines.EndLine();
+                lines.WriteCommunity(community.Centre, community.Members, row => texts[row]);
             }
 
             return 0;

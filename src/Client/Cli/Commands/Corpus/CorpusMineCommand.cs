@@ -39,19 +39,7 @@ internal static class CorpusMineCommand
             using var lines = new JsonLinesOutput(parse.GetValue(output));
             foreach (var pair in pairs)
             {
-                var line = lines.Line;
-                line.WriteStartObject();
-                line.WriteNumber("score", pair.Score);
-                line.WriteNumber("i", pair.First);
-                line.WriteNumber("j", pair.Second);
-                if (texts[pair.First] is { } first && texts[pair.Second] is { } second)
-                {
-                    line.WriteString("text_i", first);
-                    line.WriteString("text_j", second);
-                }
-
-                line.WriteEndObject();
-                lines.EndLine();
+                lines.WritePair(pair.Score, pair.First, pair.Second, row => texts[row]);
             }
 
             return 0;

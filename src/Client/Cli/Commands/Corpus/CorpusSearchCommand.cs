@@ -64,26 +64,7 @@ internal static class CorpusSearchCommand
             using var lines = new JsonLinesOutput(parse.GetValue(output));
             for (var q = 0; q < hits.Length; q++)
             {
-                var line = lines.Line;
-                line.WriteStartObject();
-                line.WriteNumber("query", q);
-                line.WriteStartArray("hits");
-                foreach (var hit in hits[q])
-                {
-                    line.WriteStartObject();
-                    line.WriteNumber("id", hit.Row);
-                    line.WriteNumber("score", hit.Score);
-                    if (found[hit.Row] is { } text)
-                    {
-                        line.WriteString("text", text);
-                    }
-
-                    line.WriteEndObject();
-                }
-
-                line.WriteEndArray();
-                line.WriteEndObject();
-                lines.EndLine();
+                lines.WriteHits(q, hits[q].Select(h => (h.Row, h.Score)), row => found[row]);
             }
 
             return 0;
