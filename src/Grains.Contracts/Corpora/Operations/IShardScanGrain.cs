@@ -16,6 +16,13 @@ public interface IShardScanGrain : IGrainWithStringKey
     [ReadOnly]
     Task<NeighbourLists> SearchAsync(FloatMatrix queries, int topK, ScoreFunction function, long endRow);
 
+    /// <summary>
+    /// Every query against each row of this shard with id below <paramref name="endRow"/>, in float32 as the all-pairs
+    /// kernel scores them in process (bit for bit: a pair's score does not depend on the tile it is in).
+    /// </summary>
+    [ReadOnly]
+    Task<ShardScores> ScoreAsync(FloatMatrix queries, ScoreFunction function, long endRow);
+
     /// <summary>Runs <paramref name="job"/>: this shard's rows × shard <see cref="TileJob.Other"/>'s rows (read from it).</summary>
     [ReadOnly]
     Task<TileNeighbours> ScanTileAsync(TileJob job);

@@ -5,6 +5,7 @@ using Similarity.Grains.Contracts.Corpora.Rows;
 using Similarity.Grains.Contracts.Errors;
 using Similarity.Grains.Contracts.Values;
 using Similarity.Grains.Corpora.Operations;
+using Similarity.Grains.Kernels;
 using Similarity.Inference.Tensors;
 
 namespace Similarity.Grains.Corpora.Shards;
@@ -28,17 +29,31 @@ internal sealed partial class ShardGrain : IShardScanGrain
             return NeighbourLists.Empty;
         }
 
-        if (queries.Columns != dimension)
-        {
-            throw new InvalidRequestException(
-                $"queries have {queries.Columns} values per row but corpus '{_key.Corpus}' holds rows of {dimension}", "queries");
-        }
-
+        CheckWidth(queries, dimension);
         return await Task.Run(() =>
         {
             var shard = ScanRows.Of(rows, dimension, endRow);
             var matrix = new EmbeddingMatrix(queries.Rows, queries.Columns, queries.Values);
             return ShardScans.Search(matrix, shard, topK, function, CancellationToken.None);
+        });
+    }
+
+    public async Task<ShardScores> ScoreAsync(FloatMatrix queries, ScoreFunction function, long endRow)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        var rows = Rows;
+        if (rows.Dimension is not { } dimension)
+        {
+            return new ShardScores([], new FloatMatrix(queries.Rows, 0, []));
+        }
+
+        CheckWidth(queries, dimension);
+        return await Task.Run(() =>
+        {
+            var shard = ScanRows.Of(rows, dimension, endRow);
+            var matrix = new EmbeddingMatrix(queries.Rows, queries.Columns, queries.Values);
+            var scores = AllPairsScores.Compute(function.ToKernel(), matrix, shard.Matrix);
+            return new ShardScores(shard.Ids, new FloatMatrix(scores.Rows, scores.Columns, scores.Buffer));
         });
     }
 
@@ -84,6 +99,15 @@ internal sealed partial class ShardGrain : IShardScanGrain
 
             pages.Add(page);
             from = page.Ids[^1] + 1;
+        }
+    }
+
+    private void CheckWidth(FloatMatrix queries, int dimension)
+    {
+        if (queries.Columns != dimension)
+        {
+            throw new InvalidRequestException(
+                $"queries have {queries.Columns} values per row but corpus '{_key.Corpus}' holds rows of {dimension}", "queries");
         }
     }
 

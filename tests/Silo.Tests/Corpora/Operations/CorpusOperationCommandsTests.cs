@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Similarity.Inference.Tensors;
 using Similarity.Silo.Tests.Doubles;
 using Similarity.Silo.Tests.Servers;
 using Similarity.TestSupport;
@@ -74,6 +75,22 @@ public sealed class CorpusOperationCommandsTests(PostgresDatabases databases) : 
         Assert.All(Lines(remote), c => Assert.Equal(
             c.GetProperty("members").EnumerateArray().Select(m => _texts[m.GetInt32()]),
             c.GetProperty("texts").EnumerateArray().Select(t => t.GetString())));
+    }
+
+    [Fact]
+    public async Task Corpus_score_writes_the_matrix_of_in_process_score()
+    {
+        var queries = NpyFiles.Write(_scratch.File("queries.npy"), UnitRows.Random(9, 32, seed: 42));
+
+        var remote = await Simctl.RunAsync(["corpus", "score", "questions", "--query-embeddings", queries, "--metric", "manhattan", "--output", _scratch.File("remote.npy"), .. Cluster]);
+        var local = await Simctl.RunAsync("score", "--a", queries, "--b", _exported, "--metric", "manhattan", "--output", _scratch.File("local.npy"));
+
+        CliAssert.Succeeded(remote);
+        CliAssert.Succeeded(local);
+        var expected = NpyFormat.Read(_scratch.File("local.npy"));
+        var actual = NpyFormat.Read(_scratch.File("remote.npy"));
+        Assert.Equal((9, 240), (actual.Rows, actual.Columns));
+        Assert.Equal(expected.Buffer, actual.Buffer);
     }
 
     [Fact]

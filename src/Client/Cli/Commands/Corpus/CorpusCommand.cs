@@ -22,6 +22,7 @@ internal static class CorpusCommand
         command.Subcommands.Add(CorpusSearchCommand.Create());
         command.Subcommands.Add(CorpusMineCommand.Create());
         command.Subcommands.Add(CorpusClusterCommand.Create());
+        command.Subcommands.Add(CorpusScoreCommand.Create());
         return command;
     }
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using Similarity.Cli.IO;
 using Similarity.Grains.Contracts.Corpora.Operations;
-using Similarity.Grains.Contracts.Values;
 using Similarity.Grains.Search;
 
 namespace Similarity.Cli.Commands.Corpus;
@@ -15,9 +14,7 @@ internal static class CorpusSearchCommand
     public static Command Create()
     {
         var corpus = new CorpusArguments();
-        var query = new Option<string[]>("--query") { Description = "A query text (repeat for several)" };
-        var queries = new Option<string?>("--queries") { Description = "Query texts, one per line (UTF-8; - for stdin)" };
-        var queryEmbeddings = new Option<string?>("--query-embeddings") { Description = "Query embeddings (.npy, rows × dims) instead of texts" };
+        var queries = new CorpusQueries();
         var topK = new Option<int>("--top-k", "-k") { Description = "Hits per query", DefaultValueFactory = _ => SemanticSearch.DefaultTopK };
         var metric = EmbeddingInputs.Metric();
         var output = CommandOutput.Option("the JSON lines");
@@ -26,9 +23,7 @@ internal static class CorpusSearchCommand
             "Top-k search of a stored corpus, scattered to its shards: one JSON line per query, {\"query\": i, \"hits\": [{\"id\": j, "
             + "\"score\": s, \"text\": ...}]}, best hit first (texts for rows added as texts).");
         corpus.AddTo(command);
-        command.Options.Add(query);
-        command.Options.Add(queries);
-        command.Options.Add(queryEmbeddings);
+        queries.AddTo(command);
         command.Options.Add(topK);
         command.Options.Add(metric);
         command.Options.Add(output);
@@ -37,28 +32,10 @@ internal static class CorpusSearchCommand
             var name = corpus.CheckedName(parse);
             var k = EmbeddingInputs.AtLeastOne(parse.GetValue(topK), "--top-k");
             var function = Enum.Parse<ScoreFunction>(EmbeddingInputs.ParseMetric(parse.GetRequiredValue(metric)).ToString());
-            var texts = parse.GetValue(query) ?? [];
-            var file = parse.GetValue(queries);
-            var npy = parse.GetValue(queryEmbeddings);
-            if ((texts.Length > 0 ? 1 : 0) + (file is null ? 0 : 1) + (npy is null ? 0 : 1) != 1)
-            {
-                throw new CliException("give the queries once: --query TEXT (repeatable), --queries FILE or --query-embeddings Q.npy");
-            }
-
-            var rows = npy is null ? null : EmbeddingInputs.Read(npy, "--query-embeddings");
-            if (file is not null)
-            {
-                texts = [.. await CommandInput.ReadAllLinesAsync(file, cancellationToken)];
-            }
-
+            var read = await queries.ReadAsync(parse, cancellationToken);
             await using var session = await corpus.OpenAsync(parse, null, cancellationToken);
-            var hits = await CorpusArguments.ExplainAsync(session, async () =>
-            {
-                var matrix = rows is null
-                    ? await session.Client.EncodeAsync(texts, (await session.Corpora.GetInfoAsync(name, cancellationToken)).Model, cancellationToken: cancellationToken)
-                    : new FloatMatrix(rows.Rows, rows.Columns, rows.Data.ToArray());
-                return await session.Client.CorpusOperations.SearchAsync(name, matrix, k, function, cancellationToken);
-            });
+            var hits = await CorpusArguments.ExplainAsync(
+                session, async () => await session.Client.CorpusOperations.SearchAsync(name, await read(session, name, cancellationToken), k, function, cancellationToken));
             var found = await CorpusRowTexts.ReadAsync(session, name, hits.SelectMany(h => h.Select(hit => hit.Row)), cancellationToken);
 
             using var lines = new JsonLinesOutput(parse.GetValue(output));

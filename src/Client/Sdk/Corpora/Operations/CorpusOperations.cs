@@ -26,6 +26,48 @@ public sealed class CorpusOperations
     }
 
     /// <summary>
+    /// The pairwise score matrix of <paramref name="queries"/> against every row of corpus <paramref name="name"/>
+    /// (float32, as the in-process all-pairs kernel computes it), handed to <paramref name="rows"/> a block of query rows
+    /// at a time, each <c>[block, corpus rows]</c> with columns in row id order; returns the corpus rows (columns).
+    /// </summary>
+    public async Task<long> ScoreAsync(
+        string name, FloatMatrix queries, ScoreFunction function, Func<FloatMatrix, CancellationToken, ValueTask> rows, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(queries);
+        ArgumentNullException.ThrowIfNull(rows);
+        var corpus = _grains.GetGrain<ICorpusGrain>(CorpusNames.Validate(name));
+        var info = await RetryPolicy.Default.RunAsync(_ => corpus.GetInfoAsync(), cancellationToken);
+        var columns = checked((int)info.Rows);
+        var block = Math.Max(1, ScoreBlockValues / Math.Max(1, columns));
+        for (var start = 0; start < queries.Rows; start += block)
+        {
+            var count = Math.Min(block, queries.Rows - start);
+            var part = new FloatMatrix(count, queries.Columns, queries.Values.AsSpan(start * queries.Columns, count * queries.Columns).ToArray());
+            var shards = await Task.WhenAll(info.Shards.Select(shard =>
+            {
+                var grain = _grains.GetGrain<IShardScanGrain>(new ShardKey(name, shard.Index).ToString());
+                return RetryPolicy.Default.RunAsync(_ => grain.ScoreAsync(part, function, info.Rows), cancellationToken);
+            }));
+            var values = new float[count * columns];
+            foreach (var shard in shards)
+            {
+                for (var q = 0; q < count; q++)
+                {
+                    var scores = shard.Scores.Row(q);
+                    for (var j = 0; j < shard.Ids.Length; j++)
+                    {
+                        values[q * columns + shard.Ids[j]] = scores[j];
+                    }
+                }
+            }
+
+            await rows(new FloatMatrix(count, columns, values), cancellationToken);
+        }
+
+        return columns;
+    }
+
+    /// <summary>
     /// Paraphrase mining over corpus <paramref name="name"/> as a long operation on the silos: each row's top
     /// <paramref name="topK"/> rows give pairs, the best <paramref name="maxPairs"/> are returned, best first.
     /// </summary>
@@ -58,6 +100,9 @@ public sealed class CorpusOperations
 
     /// <summary>Retries of an operation's calls: long enough for membership to move a killed silo's operation.</summary>
     private static RetryPolicy Retries { get; } = new(30, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2));
+
+    /// <summary>Scores per block of a score matrix (16 M floats, 64 MB): bounds the memory of a streamed matrix.</summary>
+    private const int ScoreBlockValues = 16 << 20;
 
     /// <summary>How often a waiting client asks for progress.</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
