@@ -117,6 +117,13 @@ internal sealed class CorpusOperationGrain(
                     gate.Release();
                 }
             }));
+            // A corpus deleted under the run left its shards empty: that is a failure, not an empty result.
+            var info = await GrainFactory.GetGrain<ICorpusGrain>(spec.Corpus).GetInfoAsync();
+            if (info.Shards.Length != current.Shards || info.Rows < current.EndRow)
+            {
+                throw new InvalidOperationException($"corpus '{spec.Corpus}' changed under the operation: it no longer holds the rows it started on");
+            }
+
             await Task.Run(() => merge.Complete(current));
             current.Status = OperationStatus.Completed;
         }
