@@ -1,10 +1,15 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Streams;
 using Similarity.Client.Calls;
+using Similarity.Client.Corpora;
+using Similarity.Client.Corpora.Operations;
 using Similarity.Client.Evaluation;
 using Similarity.Grains.Contracts;
 using Similarity.Grains.Contracts.Calls;
 using Similarity.Grains.Contracts.Cluster;
+using Similarity.Grains.Contracts.Corpora;
 using Similarity.Grains.Contracts.Values;
 
 namespace Similarity.Client;
@@ -21,6 +26,7 @@ public sealed class SimilarityClient : IEmbeddingGenerator<string, Embedding<flo
     private readonly ChunkedGrainCall _calls;
     private readonly IAsyncDisposable? _owned;
     private readonly ConcurrentDictionary<string, int> _dimensions = new(StringComparer.Ordinal);
+    private CorpusClient? _corpora;
     private bool _disposed;
 
     /// <summary>A client over <paramref name="grains"/>; disposing it disposes <paramref name="owned"/> (the connection it was made with), if any.</summary>
@@ -46,6 +52,16 @@ public sealed class SimilarityClient : IEmbeddingGenerator<string, Embedding<flo
 
     /// <summary>Evaluation jobs: submit a suite, follow a job, fetch its report.</summary>
     public EvaluationJobs Evaluations { get; }
+
+    /// <summary>
+    /// The cluster's corpora. Adds publish on the ingest streams, so they need a client made by <see cref="ConnectAsync"/>,
+    /// <c>AddSimilarityClient</c>, or over a silo's <see cref="IClusterClient"/>; the other calls work over any grain factory.
+    /// </summary>
+    public CorpusClient Corpora => _corpora ??= new CorpusClient(
+        _grains, (_grains as IClusterClient)?.ServiceProvider.GetKeyedService<IStreamProvider>(CorpusStreams.Provider), Options);
+
+    /// <summary>Search, mining and community detection over stored corpora, run on the silos next to the shards.</summary>
+    public CorpusOperations CorpusOperations => new(_grains);
 
     /// <summary>Connects to the cluster behind <see cref="SimilarityClientOptions.Cluster"/>; the client owns the connection.</summary>
     public static Task<SimilarityClient> ConnectAsync(SimilarityClientOptions options, CancellationToken cancellationToken = default) =>

@@ -17,4 +17,13 @@ public enum GrainErrorCode
 
     /// <summary>The model exists but cannot do what was asked (e.g. encoding with a cross-encoder).</summary>
     UnsupportedOperation,
+
+    /// <summary>The named thing (a corpus) does not exist.</summary>
+    NotFound,
+
+    /// <summary>The request conflicts with the current state: the corpus already exists, or another add to it is running.</summary>
+    Conflict,
+
+    /// <summary>The silos could not read or write the cluster's storage; nothing was changed, and retrying later may succeed.</summary>
+    StorageFailure,
 }

@@ -47,9 +47,18 @@ public static class ParaphraseMiner
             },
             cancellationToken);
 
-        // Each worker kept its best unique pairs; the best overall are among them. The same pair can come from two
-        // workers (i from one, j from the other) with the same score, so duplicates sit side by side once sorted.
-        var all = selections.SelectMany(s => s.Pairs()).ToList();
+        // Each worker kept its best unique pairs; the best overall are among them.
+        return Best(selections.SelectMany(s => s.Pairs()), maxPairs);
+    }
+
+    /// <summary>
+    /// The best <paramref name="maxPairs"/> of <paramref name="pairs"/> (score descending, then lower first, then lower
+    /// second), each pair once: a pair offered twice (e.g. from two workers or two tiles) carries the same score, so the
+    /// copies sit side by side once sorted.
+    /// </summary>
+    internal static ParaphrasePair[] Best(IEnumerable<ParaphrasePair> pairs, int maxPairs)
+    {
+        var all = pairs.ToList();
         all.Sort(static (a, b) =>
         {
             var byScore = b.Score.CompareTo(a.Score);

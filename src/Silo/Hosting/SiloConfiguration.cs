@@ -1,13 +1,14 @@
 using Orleans.Configuration;
 using Orleans.Dashboard;
 using Similarity.Grains.Contracts;
+using Similarity.Silo.Corpora;
 
 namespace Similarity.Silo.Hosting;
 
 /// <summary>
 /// How a silo process runs Orleans: PostgreSQL (ADO.NET providers) for membership, grain state and reminders, or
-/// localhost clustering and in-memory state when embedded; its endpoints and name; failure detection tuned to seconds;
-/// the dashboard with HTTP; and the models it serves (<see cref="SimilaritySiloBuilderExtensions.AddSimilarityServing"/>).
+/// localhost clustering and in-memory state when embedded; corpora (blocks and ingest streams) on the same; its
+/// endpoints and name; failure detection tuned to seconds; the dashboard with HTTP; and the models it serves (<see cref="SimilaritySiloBuilderExtensions.AddSimilarityServing"/>).
 /// </summary>
 internal static class SiloConfiguration
 {
@@ -26,11 +27,13 @@ internal static class SiloConfiguration
             silo.UseLocalhostClustering(settings.SiloPort, settings.GatewayPort, settings.PrimarySilo, ClusterIdentity.ServiceId, options.ClusterId);
             silo.AddMemoryGrainStorageAsDefault();
             silo.UseInMemoryReminderService();
+            silo.AddEmbeddedCorpora(options.ClusterId);
         }
         else
         {
             silo.ConfigureEndpoints(settings.AdvertisedAddress, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: true);
             ClusterStorage.Apply(silo, options.Cluster!);
+            silo.AddClusterCorpora(options.Cluster!);
         }
 
         silo.AddSimilarityServing(options, settings.Http?.Published);

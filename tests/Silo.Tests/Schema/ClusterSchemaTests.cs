@@ -21,7 +21,7 @@ public class ClusterSchemaTests(PostgresDatabases databases)
         Assert.Equal(Enumerable.Range(1, ClusterSchema.LatestVersion), result.Applied.Select(m => m.Version));
         Assert.Equal(result.Applied.Select(m => (m.Version, m.Name)), await Sql.RecordedVersionsAsync(database));
         Assert.Equal(
-            ["cluster_schema_version", "grain_state", "membership_silo", "membership_version", "orleansquery", "reminder", "stream_eviction", "stream_message"],
+            ["cluster_schema_version", "corpus_block", "grain_state", "membership_silo", "membership_version", "orleansquery", "reminder", "stream_eviction", "stream_message"],
             await TablesAsync(database));
     }
 

@@ -61,18 +61,7 @@ internal static class ClusterCommand
             using var lines = new JsonLinesOutput(parse.GetValue(output));
             foreach (var community in communities)
             {
-                var line = lines.Line;
-                line.WriteStartObject();
-                line.WriteNumber("centre", community.Centre);
-                line.WriteStartArray("members");
-                foreach (var member in community.Members)
-                {
-                    line.WriteNumberValue(member);
-                }
-
-                line.WriteEndArray();
-                line.WriteEndObject();
-                lines.EndLine();
+                lines.WriteCommunity(community.Centre, [.. community.Members.Select(m => (long)m)]);
             }
 
             return 0;

@@ -33,13 +33,7 @@ internal static class MineCommand
             using var lines = new JsonLinesOutput(parse.GetValue(output));
             foreach (var pair in pairs)
             {
-                var line = lines.Line;
-                line.WriteStartObject();
-                line.WriteNumber("score", pair.Score);
-                line.WriteNumber("i", pair.First);
-                line.WriteNumber("j", pair.Second);
-                line.WriteEndObject();
-                lines.EndLine();
+                lines.WritePair(pair.Score, pair.First, pair.Second);
             }
 
             return Task.FromResult(0);

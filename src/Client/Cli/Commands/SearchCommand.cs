@@ -36,21 +36,7 @@ internal static class SearchCommand
             using var lines = new JsonLinesOutput(parse.GetValue(output));
             for (var q = 0; q < results.Length; q++)
             {
-                var line = lines.Line;
-                line.WriteStartObject();
-                line.WriteNumber("query", q);
-                line.WriteStartArray("hits");
-                foreach (var hit in results[q])
-                {
-                    line.WriteStartObject();
-                    line.WriteNumber("id", hit.CorpusId);
-                    line.WriteNumber("score", hit.Score);
-                    line.WriteEndObject();
-                }
-
-                line.WriteEndArray();
-                line.WriteEndObject();
-                lines.EndLine();
+                lines.WriteHits(q, results[q].Select(h => ((long)h.CorpusId, h.Score)));
             }
 
             return Task.FromResult(0);

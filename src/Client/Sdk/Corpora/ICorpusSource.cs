@@ -1,0 +1,26 @@
+using Similarity.Grains.Contracts.Corpora.Ingest;
+
+namespace Similarity.Client.Corpora;
+
+/// <summary>
+/// What an add reads, cut into batches of <see cref="BatchSize"/> rows (the last may be shorter) that can be read again
+/// in any order: a publisher re-sends the batches a lost silo dropped. Checked before anything is published (rows
+/// counted, texts decoded, embeddings finite), so a bad input never leaves part of itself in a corpus.
+/// </summary>
+public interface ICorpusSource
+{
+    /// <summary>How messages name the input (a file name, "texts").</summary>
+    string Name { get; }
+
+    IngestContent Content { get; }
+
+    long Rows { get; }
+
+    int BatchSize { get; }
+
+    /// <summary>Values per row of embeddings; null for texts (the model decides).</summary>
+    int? Dimension { get; }
+
+    /// <summary>Batch <paramref name="batch"/>: rows batch × <see cref="BatchSize"/> on.</summary>
+    ValueTask<SourceBatch> ReadBatchAsync(int batch, CancellationToken cancellationToken);
+}
