@@ -139,6 +139,18 @@ public sealed class CorpusIngestTests(CorpusClusterFixture fixture) : IClassFixt
     }
 
     [Fact]
+    public async Task Wide_rows_asked_for_in_large_batches_are_cut_to_fit_stream_messages()
+    {
+        await using var client = Cluster.Sdk();
+        await client.Corpora.CreateAsync("wide", "external", shards: 2);
+        var rows = UnitRows.Random(3000, 384, seed: 9);
+
+        await client.Corpora.AddAsync("wide", new EmbeddingSource(rows, batchSize: 2048), Small);
+
+        Assert.Equal(rows.Values, (await client.Corpora.ExportAsync("wide")).Values);
+    }
+
+    [Fact]
     public async Task Progress_reports_the_rows_stored_of_those_expected_until_the_add_completes()
     {
         await using var client = Cluster.Sdk();
