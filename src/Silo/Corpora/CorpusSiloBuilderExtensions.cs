@@ -17,6 +17,16 @@ public static class CorpusSiloBuilderExtensions
     /// <summary>The grain storage Orleans' stream pub-sub uses.</summary>
     public const string PubSubStore = "PubSubStore";
 
+    /// <summary>
+    /// How long memory streams keep a batch after it was read. Orleans' defaults keep a batch at least 5 minutes and
+    /// until 30 minutes of newer batches have come, so the batches of an add would stay in memory next to its stored
+    /// rows; a lane takes its batches within seconds, and a batch purged unread is published again by its publisher.
+    /// </summary>
+    public static readonly TimeSpan MemoryStreamRetention = TimeSpan.FromSeconds(30);
+
+    /// <summary>Batches newer than this (relative to a queue's newest) stay past <see cref="MemoryStreamRetention"/>: an idle queue keeps only its last moment.</summary>
+    private static readonly TimeSpan MemoryStreamNewest = TimeSpan.FromSeconds(1);
+
     /// <summary>Embedded silos: blocks in memory (shared by the silos of <paramref name="clusterId"/> in this process) and memory streams.</summary>
     public static ISiloBuilder AddEmbeddedCorpora(this ISiloBuilder silo, string clusterId) =>
         silo.AddEmbeddedCorpora(_ => MemoryCorpusBlockStore.Shared(clusterId));
@@ -26,7 +36,12 @@ public static class CorpusSiloBuilderExtensions
     {
         silo.AddCorpusGrains(store);
         silo.AddMemoryGrainStorage(PubSubStore);
-        silo.AddMemoryStreams(CorpusStreams.Provider, streams => streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly));
+        silo.AddMemoryStreams(CorpusStreams.Provider, streams =>
+        {
+            streams.ConfigureStreamPubSub(StreamPubSubType.ImplicitOnly);
+            streams.ConfigureCacheEviction(eviction => eviction.Configure(options =>
+                (options.DataMinTimeInCache, options.DataMaxAgeInCache) = (MemoryStreamRetention, MemoryStreamNewest)));
+        });
         return silo;
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using System.Text.Json;
+using Similarity.Client.Corpora;
 using Similarity.Inference.Tensors;
 using Similarity.Silo.Tests.Doubles;
 using Similarity.TestSupport;
@@ -105,6 +106,16 @@ public sealed class CorpusCommandTests : IDisposable
         var input = _scratch.Write("latin1.txt", [.. Encoding.UTF8.GetBytes("fine\n"), 0x63, 0x61, 0x66, 0xE9, (byte)'\n']);
 
         CliAssert.OneLineError(await Simctl.RunAsync("corpus", "create", "c", "--model", Model, "--input", input), $"invalid UTF-8 at line 2 of {input}");
+    }
+
+    [Fact]
+    public async Task A_text_larger_than_a_batch_may_be_is_refused_naming_the_file_and_line()
+    {
+        var input = _scratch.WriteLines("long.txt", ["fine", new string('x', BatchCuts.MaxBatchBytes + 1)]);
+
+        CliAssert.OneLineError(
+            await Simctl.RunAsync("corpus", "create", "c", "--model", Model, "--input", input),
+            $"line 2 of {input} is {BatchCuts.MaxBatchBytes + 1} bytes; texts of more than {BatchCuts.MaxBatchBytes} bytes are not taken");
     }
 
     [Theory]

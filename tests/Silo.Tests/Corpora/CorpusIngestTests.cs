@@ -37,16 +37,18 @@ public sealed class CorpusIngestTests(CorpusClusterFixture fixture) : IClassFixt
         Assert.All(info.Shards, s => Assert.True(s.Rows > 0, $"shard {s.Index} holds no rows"));
     }
 
-    [Fact]
-    public async Task Added_embeddings_are_stored_as_given()
+    [Theory]
+    [InlineData("vectors", 700, 24, 100)]
+    [InlineData("wide", 3000, 384, 2048)] // 2048 rows of 384 values exceed a stream message: cut smaller
+    public async Task Added_embeddings_are_stored_as_given(string corpus, int count, int dimension, int batchSize)
     {
         await using var client = Cluster.Sdk();
-        await client.Corpora.CreateAsync("vectors", "external", shards: 2);
-        var rows = UnitRows.Random(700, 24, seed: 2);
+        await client.Corpora.CreateAsync(corpus, "external", shards: 2);
+        var rows = UnitRows.Random(count, dimension, seed: 2);
 
-        await client.Corpora.AddAsync("vectors", new EmbeddingSource(rows, batchSize: 100), Small);
+        await client.Corpora.AddAsync(corpus, new EmbeddingSource(rows, batchSize), Small);
 
-        Assert.Equal(rows.Values, (await client.Corpora.ExportAsync("vectors")).Values);
+        Assert.Equal(rows.Values, (await client.Corpora.ExportAsync(corpus)).Values);
     }
 
     [Fact]

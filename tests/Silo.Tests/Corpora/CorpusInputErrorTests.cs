@@ -66,6 +66,15 @@ public sealed class CorpusInputErrorTests(CorpusClusterFixture fixture) : IClass
     }
 
     [Fact]
+    public void A_text_larger_than_a_batch_may_be_is_refused_naming_it()
+    {
+        var refused = Assert.Throws<ArgumentException>(
+            () => new TextSource(["short", new string('x', BatchCuts.MaxBatchBytes + 1)], name: "long.txt"));
+
+        Assert.StartsWith($"long.txt: text 1 is {BatchCuts.MaxBatchBytes + 1} bytes; texts of more than {BatchCuts.MaxBatchBytes} bytes are not taken", refused.Message);
+    }
+
+    [Fact]
     public async Task A_shard_refuses_an_infinite_value_naming_the_corpus_row()
     {
         await using var client = Cluster.Sdk();
@@ -140,11 +149,9 @@ public sealed class CorpusInputErrorTests(CorpusClusterFixture fixture) : IClass
 
         public IngestContent Content => IngestContent.Embeddings;
 
-        public long Rows => 3;
-
-        public int BatchSize => 3;
-
         public int? Dimension => 4;
+
+        public BatchCuts Cuts { get; } = BatchCuts.Fixed(3, 3, 16);
 
         public ValueTask<SourceBatch> ReadBatchAsync(int batch, CancellationToken cancellationToken) =>
             ValueTask.FromResult(new SourceBatch(null, UnitRows.Random(3, 5, seed: 8)));

@@ -110,7 +110,7 @@ public sealed class CorpusClient
         var info = await GetInfoAsync(name, cancellationToken);
         var dimension = source.Dimension ?? await TextWidthAsync(info, cancellationToken);
         var plan = new IngestPlan(
-            source.Content, source.Rows, source.Batches(), dimension, options.Lanes, _options.Device, options.Model, source.Name);
+            source.Content, source.Cuts.Rows, source.Cuts.Batches, dimension, options.Lanes, _options.Device, options.Model, source.Name);
         var ticket = await RetryPolicy.Default.RunAsync(_ => corpus.BeginIngestAsync(plan), cancellationToken);
         try
         {

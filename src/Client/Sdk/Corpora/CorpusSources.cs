@@ -1,6 +1,6 @@
 namespace Similarity.Client.Corpora;
 
-/// <summary>Batch arithmetic every <see cref="ICorpusSource"/> shares.</summary>
+/// <summary>Batch sizes every <see cref="ICorpusSource"/> shares.</summary>
 public static class CorpusSources
 {
     /// <summary>Default rows per batch: enough texts for the encoder's batcher to sort and cut well, a modest stream message.</summary>
@@ -8,13 +8,6 @@ public static class CorpusSources
 
     /// <summary>Most rows per batch (an encoder request takes at most 2048 texts).</summary>
     public const int MaxBatchSize = 2048;
-
-    /// <summary>How many batches the source is cut into.</summary>
-    public static int Batches(this ICorpusSource source) => checked((int)((source.Rows + source.BatchSize - 1) / source.BatchSize));
-
-    /// <summary>Rows in batch <paramref name="batch"/>.</summary>
-    public static int CountOf(this ICorpusSource source, int batch) =>
-        (int)Math.Min(source.BatchSize, source.Rows - (long)batch * source.BatchSize);
 
     /// <summary>A batch size is 1 to <see cref="MaxBatchSize"/>; anything else is an <see cref="ArgumentOutOfRangeException"/>.</summary>
     public static int CheckBatchSize(int batchSize)

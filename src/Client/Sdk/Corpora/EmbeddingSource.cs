@@ -26,7 +26,7 @@ public sealed class EmbeddingSource : ICorpusSource
         }
 
         _rows = rows;
-        BatchSize = CorpusSources.CheckBatchSize(batchSize);
+        Cuts = BatchCuts.Fixed(rows.Rows, batchSize, rows.Columns * sizeof(float));
         Name = name;
     }
 
@@ -34,16 +34,14 @@ public sealed class EmbeddingSource : ICorpusSource
 
     public IngestContent Content => IngestContent.Embeddings;
 
-    public long Rows => _rows.Rows;
-
-    public int BatchSize { get; }
-
     public int? Dimension => _rows.Columns;
+
+    public BatchCuts Cuts { get; }
 
     public ValueTask<SourceBatch> ReadBatchAsync(int batch, CancellationToken cancellationToken)
     {
-        var count = this.CountOf(batch);
-        var values = _rows.Values.AsSpan(batch * BatchSize * _rows.Columns, count * _rows.Columns).ToArray();
+        var count = Cuts.CountOf(batch);
+        var values = _rows.Values.AsSpan((int)Cuts.StartOf(batch) * _rows.Columns, count * _rows.Columns).ToArray();
         return ValueTask.FromResult(new SourceBatch(null, new FloatMatrix(count, _rows.Columns, values)));
     }
 }

@@ -3,9 +3,10 @@ using Similarity.Grains.Contracts.Corpora.Ingest;
 namespace Similarity.Client.Corpora;
 
 /// <summary>
-/// What an add reads, cut into batches of <see cref="BatchSize"/> rows (the last may be shorter) that can be read again
-/// in any order: a publisher re-sends the batches a lost silo dropped. Checked before anything is published (rows
-/// counted, texts decoded, embeddings finite), so a bad input never leaves part of itself in a corpus.
+/// What an add reads, cut into batches (<see cref="BatchCuts"/>: a row count and a byte size each, so a batch fits a
+/// stream message) that can be read again in any order: a publisher re-sends the batches a lost silo dropped. Checked
+/// before anything is published (rows counted, texts decoded, embeddings finite), so a bad input never leaves part of
+/// itself in a corpus.
 /// </summary>
 public interface ICorpusSource
 {
@@ -14,13 +15,12 @@ public interface ICorpusSource
 
     IngestContent Content { get; }
 
-    long Rows { get; }
-
-    int BatchSize { get; }
-
     /// <summary>Values per row of embeddings; null for texts (the model decides).</summary>
     int? Dimension { get; }
 
-    /// <summary>Batch <paramref name="batch"/>: rows batch × <see cref="BatchSize"/> on.</summary>
+    /// <summary>Its rows and where each batch starts.</summary>
+    BatchCuts Cuts { get; }
+
+    /// <summary>Batch <paramref name="batch"/>: the rows <see cref="Cuts"/> gives it.</summary>
     ValueTask<SourceBatch> ReadBatchAsync(int batch, CancellationToken cancellationToken);
 }

@@ -41,11 +41,12 @@ internal sealed class IngestPublisher
     /// <summary>Publishes every batch and returns once the corpus reports the add completed; a failed add is a <see cref="CorpusIngestException"/>.</summary>
     public async Task<IngestProgress> RunAsync(CancellationToken cancellationToken)
     {
-        var batches = _source.Batches();
-        var stored = new IngestProgress(_ticket.Id, 0, _source.Rows, IngestStatus.Running);
-        for (var batch = 0; batch < batches; batch++)
+        var cuts = _source.Cuts;
+        var stored = new IngestProgress(_ticket.Id, 0, cuts.Rows, IngestStatus.Running);
+        for (var batch = 0; batch < cuts.Batches; batch++)
         {
-            while (batch - stored.StoredRows / _source.BatchSize >= _options.Window)
+            // Batches hold about the same number of rows, so rows stored tell roughly how many batches are.
+            while (batch - stored.StoredRows * cuts.Batches / cuts.Rows >= _options.Window)
             {
                 stored = await PollAsync(batch, cancellationToken);
             }
@@ -55,7 +56,7 @@ internal sealed class IngestPublisher
 
         while (stored.Status != IngestStatus.Completed)
         {
-            stored = await PollAsync(batches, cancellationToken);
+            stored = await PollAsync(cuts.Batches, cancellationToken);
         }
 
         return stored;
@@ -66,7 +67,7 @@ internal sealed class IngestPublisher
         var input = await _source.ReadBatchAsync(batch, cancellationToken);
         var sequence = _ticket.FirstSequence + batch;
         var message = new IngestBatch(
-            _ticket.Corpus, _ticket.Id, sequence, _ticket.FirstRow + (long)batch * _source.BatchSize, _ticket.ShardOf(sequence),
+            _ticket.Corpus, _ticket.Id, sequence, _ticket.FirstRow + _source.Cuts.StartOf(batch), _ticket.ShardOf(sequence),
             _ticket.Model, _ticket.Device, _ticket.Precision, input.Texts, input.Embeddings, _ticket.Dimension);
         var lane = _lanes[batch % _lanes.Length];
         await RetryPolicy.Default.RunAsync(

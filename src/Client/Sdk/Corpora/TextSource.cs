@@ -1,3 +1,4 @@
+using System.Text;
 using Similarity.Grains.Contracts.Corpora.Ingest;
 
 namespace Similarity.Client.Corpora;
@@ -10,16 +11,19 @@ public sealed class TextSource : ICorpusSource
     public TextSource(IReadOnlyList<string> texts, int batchSize = CorpusSources.DefaultBatchSize, string name = "texts")
     {
         ArgumentNullException.ThrowIfNull(texts);
+        Cuts = new BatchCuts(batchSize);
         for (var i = 0; i < texts.Count; i++)
         {
-            if (texts[i] is null)
+            var bytes = texts[i] is { } text ? Encoding.UTF8.GetByteCount(text) : throw new ArgumentException($"{name}: text {i} is null", nameof(texts));
+            if (bytes > BatchCuts.MaxBatchBytes)
             {
-                throw new ArgumentException($"{name}: text {i} is null", nameof(texts));
+                throw new ArgumentException($"{name}: text {i} is {bytes} bytes; texts of more than {BatchCuts.MaxBatchBytes} bytes are not taken", nameof(texts));
             }
+
+            Cuts.Add(bytes);
         }
 
         _texts = texts;
-        BatchSize = CorpusSources.CheckBatchSize(batchSize);
         Name = name;
     }
 
@@ -27,16 +31,14 @@ public sealed class TextSource : ICorpusSource
 
     public IngestContent Content => IngestContent.Texts;
 
-    public long Rows => _texts.Count;
-
-    public int BatchSize { get; }
-
     public int? Dimension => null;
+
+    public BatchCuts Cuts { get; }
 
     public ValueTask<SourceBatch> ReadBatchAsync(int batch, CancellationToken cancellationToken)
     {
-        var start = batch * BatchSize;
-        var texts = new string[this.CountOf(batch)];
+        var start = (int)Cuts.StartOf(batch);
+        var texts = new string[Cuts.CountOf(batch)];
         for (var i = 0; i < texts.Length; i++)
         {
             texts[i] = _texts[start + i];

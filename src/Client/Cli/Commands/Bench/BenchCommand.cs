@@ -11,6 +11,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(BenchEncodeCommand.Create());
         bench.Subcommands.Add(BenchSimilarityCommand.Create());
         bench.Subcommands.Add(BenchClusterCommand.Create());
+        bench.Subcommands.Add(BenchIngestCommand.Create());
         return bench;
     }
 }

@@ -15,7 +15,7 @@ internal static class CorpusAddition
         {
             return await TerminalProgress.RunAsync($"add {source.Name} to {corpus}", progress =>
             {
-                progress.Report(0, source.Rows);
+                progress.Report(0, source.Cuts.Rows);
                 return session.Corpora.AddAsync(corpus, source, options, new Bar(progress), cancellationToken);
             });
         }

@@ -16,6 +16,9 @@ namespace Similarity.Cli.Commands.Corpus;
 /// </summary>
 internal sealed class CorpusSession : IAsyncDisposable
 {
+    /// <summary>In process, requests only queue behind this process's own work: as <c>simctl encode</c>, keep more in flight.</summary>
+    private const int EmbeddedConcurrentRequests = 64;
+
     private readonly SimilarityClient _client;
     private readonly EmbeddedSilo? _silo;
 
@@ -72,7 +75,7 @@ internal sealed class CorpusSession : IAsyncDisposable
             throw new CliException(cause.Message, cause);
         }
 
-        var embedded = new SimilarityClient(silo.Services.GetRequiredService<IClusterClient>(), new SimilarityClientOptions { Device = device, Timeout = TimeSpan.FromHours(1) });
+        var embedded = new SimilarityClient(silo.Services.GetRequiredService<IClusterClient>(), new SimilarityClientOptions { Device = device, Timeout = TimeSpan.FromHours(1), MaxConcurrentRequests = EmbeddedConcurrentRequests });
         return new CorpusSession(embedded, silo, name);
     }
 

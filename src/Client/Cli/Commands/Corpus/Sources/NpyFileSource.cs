@@ -29,7 +29,6 @@ internal sealed class NpyFileSource : ICorpusSource, IDisposable
         }
 
         Name = path;
-        BatchSize = Client.Corpora.CorpusSources.CheckBatchSize(batchSize);
         _file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
         try
         {
@@ -40,6 +39,7 @@ internal sealed class NpyFileSource : ICorpusSource, IDisposable
             }
 
             CheckFinite();
+            Cuts = BatchCuts.Fixed(_layout.Rows, batchSize, (long)_layout.Columns * sizeof(float));
         }
         catch
         {
@@ -52,17 +52,15 @@ internal sealed class NpyFileSource : ICorpusSource, IDisposable
 
     public IngestContent Content => IngestContent.Embeddings;
 
-    public long Rows => _layout.Rows;
-
-    public int BatchSize { get; }
-
     public int? Dimension => _layout.Columns;
+
+    public BatchCuts Cuts { get; } = null!;
 
     public ValueTask<SourceBatch> ReadBatchAsync(int batch, CancellationToken cancellationToken)
     {
-        var count = this.CountOf(batch);
+        var count = Cuts.CountOf(batch);
         var values = new float[count * _layout.Columns];
-        _file.Position = _layout.RowOffset((long)batch * BatchSize);
+        _file.Position = _layout.RowOffset(Cuts.StartOf(batch));
         ReadExactly(MemoryMarshal.AsBytes(values.AsSpan()));
         return ValueTask.FromResult(new SourceBatch(null, new FloatMatrix(count, _layout.Columns, values)));
     }

@@ -1,3 +1,4 @@
+using System.Text;
 using Similarity.Cli.IO;
 using Similarity.Client.Corpora;
 using Similarity.Grains.Contracts.Corpora.Ingest;
@@ -21,26 +22,32 @@ internal sealed class TextFileSource : ICorpusSource, IDisposable
     {
         _path = path;
         Name = CommandInput.DisplayName(path);
-        BatchSize = CorpusSources.CheckBatchSize(batchSize);
+        Cuts = new BatchCuts(batchSize);
         using var reader = Open();
-        long rows = 0;
-        while (CommandInput.TryReadLine(reader, out _))
+        while (CommandInput.TryReadLine(reader, out var text))
         {
-            rows++;
+            var bytes = Encoding.UTF8.GetByteCount(text);
+            if (bytes > BatchCuts.MaxBatchBytes)
+            {
+                throw new CliException($"line {reader.LineNumber} of {Name} is {bytes} bytes; texts of more than {BatchCuts.MaxBatchBytes} bytes are not taken");
+            }
+
+            Cuts.Add(bytes);
         }
 
-        Rows = rows > 0 ? rows : throw new CliException($"{Name} has no texts");
+        if (Cuts.Rows == 0)
+        {
+            throw new CliException($"{Name} has no texts");
+        }
     }
 
     public string Name { get; }
 
     public IngestContent Content => IngestContent.Texts;
 
-    public long Rows { get; }
-
-    public int BatchSize { get; }
-
     public int? Dimension => null;
+
+    public BatchCuts Cuts { get; }
 
     public ValueTask<SourceBatch> ReadBatchAsync(int batch, CancellationToken cancellationToken)
     {
@@ -53,10 +60,10 @@ internal sealed class TextFileSource : ICorpusSource, IDisposable
 
         for (; _nextBatch < batch; _nextBatch++)
         {
-            Read(this.CountOf(_nextBatch));
+            Read(Cuts.CountOf(_nextBatch));
         }
 
-        var texts = Read(this.CountOf(batch));
+        var texts = Read(Cuts.CountOf(batch));
         _nextBatch++;
         return ValueTask.FromResult(new SourceBatch(texts, null));
     }
@@ -70,7 +77,7 @@ internal sealed class TextFileSource : ICorpusSource, IDisposable
         {
             if (!CommandInput.TryReadLine(_reader!, out texts[i]))
             {
-                throw new CliException($"{Name} changed while it was being added: it has fewer than the {Rows} lines counted first");
+                throw new CliException($"{Name} changed while it was being added: it has fewer than the {Cuts.Rows} lines counted first");
             }
         }
 
