@@ -10,6 +10,11 @@ namespace Similarity.Grains.Clustering;
 /// id first): float32 tiles pick candidates within their error bound of the threshold, float64 decides. The neighbour
 /// lists community detection starts from, for one matrix or for one tile (shard × shard) of a distributed corpus.
 /// </summary>
+/// <remarks>
+/// The float64 cosine is symmetric to the bit (products of widened floats summed in a fixed order, norms multiplied),
+/// so one pass over left × right also gives every right row's list (<see cref="ScanBoth"/>): every pair at the
+/// threshold has a kernel score above the lowered bar whichever side it is scanned from, so the pairs are the same.
+/// </remarks>
 internal static class ThresholdNeighbours
 {
     /// <summary>
@@ -25,11 +30,79 @@ internal static class ThresholdNeighbours
             right,
             options,
             corpusShards: 1,
-            () => new ThresholdWorker(left, right, threshold, minSize, options.PanelRows(left.Dimensions), lists),
+            () => new ThresholdWorker(left, right, threshold, minSize, options.PanelRows(left.Dimensions), lists, collectReverse: false),
             finishWorker: null,
             cancellationToken);
         return lists;
     }
+
+    /// <summary>
+    /// Every row's complete list on both sides from one pass over left × right (half the work of two scans): the left
+    /// rows' lists among the right rows and the right rows' among the left rows, as <see cref="Scan"/> would give each
+    /// with <c>minSize</c> 1 (null for a row with no neighbour).
+    /// </summary>
+    public static (RankedHit[]?[] Left, RankedHit[]?[] Right) ScanBoth(
+        PreparedRows left, PreparedRows right, double threshold, KernelOptions options, CancellationToken cancellationToken)
+    {
+        var lists = new RankedHit[]?[left.Count];
+        var reversed = new List<List<ReverseHit>>();
+        TileScanner.Run(
+            left,
+            right,
+            options,
+            corpusShards: 1,
+            () => new ThresholdWorker(left, right, threshold, 1, options.PanelRows(left.Dimensions), lists, collectReverse: true),
+            worker =>
+            {
+                lock (reversed)
+                {
+                    reversed.Add(worker.Reverse!);
+                }
+            },
+            cancellationToken);
+        return (lists, Gather(reversed, right.Count));
+    }
+
+    /// <summary>The right rows' lists from the pairs the workers kept: counted, filled, each ranked.</summary>
+    private static RankedHit[]?[] Gather(List<List<ReverseHit>> reversed, int rows)
+    {
+        var counts = new int[rows];
+        foreach (var hits in reversed)
+        {
+            foreach (var hit in hits)
+            {
+                counts[hit.Row]++;
+            }
+        }
+
+        var lists = new RankedHit[]?[rows];
+        for (var row = 0; row < rows; row++)
+        {
+            lists[row] = counts[row] == 0 ? null : new RankedHit[counts[row]];
+            counts[row] = 0;
+        }
+
+        foreach (var hits in reversed)
+        {
+            foreach (var hit in hits)
+            {
+                lists[hit.Row]![counts[hit.Row]++] = hit.Neighbour;
+            }
+        }
+
+        foreach (var list in lists)
+        {
+            if (list is not null)
+            {
+                Array.Sort(list);
+            }
+        }
+
+        return lists;
+    }
+
+    /// <summary>A pair kept from the left side, listed for right row <see cref="Row"/>: its left neighbour and their score.</summary>
+    private readonly record struct ReverseHit(int Row, RankedHit Neighbour);
 
     /// <summary>Collects each row's candidates above the lowered float32 bar, then decides them in float64.</summary>
     private sealed class ThresholdWorker : TileWorker
@@ -46,8 +119,9 @@ internal static class ThresholdNeighbours
         private int _queryStart;
         private int _queryCount;
 
-        public ThresholdWorker(PreparedRows left, PreparedRows right, double threshold, int minSize, int panelRows, RankedHit[]?[] lists)
+        public ThresholdWorker(PreparedRows left, PreparedRows right, double threshold, int minSize, int panelRows, RankedHit[]?[] lists, bool collectReverse)
         {
+            Reverse = collectReverse ? [] : null;
             _left = left;
             _right = right;
             _threshold = threshold;
@@ -66,6 +140,9 @@ internal static class ThresholdNeighbours
             var bar = (float)(threshold - 2 * (bound.Absolute + bound.Relative * Math.Abs(threshold)));
             _bar = MathF.BitDecrement(bar);
         }
+
+        /// <summary>With <c>collectReverse</c>: every pair this worker kept, as the right row's neighbour.</summary>
+        public List<ReverseHit>? Reverse { get; }
 
         protected override void BeginBlock(int queryStart, int queryCount, int shard, int corpusStart, int corpusEnd)
         {
@@ -129,6 +206,7 @@ internal static class ThresholdNeighbours
                     if (score >= _threshold)
                     {
                         _ranked[kept++] = new RankedHit(id, score);
+                        Reverse?.Add(new ReverseHit(id, new RankedHit(query, score)));
                     }
                 }
 

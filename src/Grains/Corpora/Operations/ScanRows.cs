@@ -7,7 +7,8 @@ namespace Similarity.Grains.Corpora.Operations;
 /// <summary>
 /// A shard's rows as the kernels read them: one contiguous float32 matrix (float16 rows widened, exactly) and the
 /// corpus row id of each matrix row, ascending, so a kernel's local row order is the corpus's and ties break alike.
-/// Made for one scan and dropped after it: the shard keeps only its blocks in memory.
+/// Made for one scan and dropped after it: the shard keeps only its blocks in memory. Its values are allocated
+/// uninitialised (every one is copied in): the shards of a million-row corpus would otherwise zero 1.5 GB per search first.
 /// </summary>
 internal sealed record ScanRows(EmbeddingMatrix Matrix, long[] Ids)
 {
@@ -17,7 +18,7 @@ internal sealed record ScanRows(EmbeddingMatrix Matrix, long[] Ids)
     public static ScanRows Of(ShardRows rows, int dimension, long endRow)
     {
         var count = checked((int)rows.Blocks.Sum(b => Math.Clamp(endRow - b.FirstRow, 0, b.Count)));
-        var values = new float[checked(count * dimension)];
+        var values = GC.AllocateUninitializedArray<float>(checked(count * dimension));
         var ids = new long[count];
         var at = 0;
         foreach (var block in rows.Blocks)
@@ -39,7 +40,7 @@ internal sealed record ScanRows(EmbeddingMatrix Matrix, long[] Ids)
     public static ScanRows Of(IReadOnlyList<CorpusRows> pages, int dimension, long endRow)
     {
         var count = pages.Sum(p => Below(p, endRow));
-        var values = new float[checked(count * dimension)];
+        var values = GC.AllocateUninitializedArray<float>(checked(count * dimension));
         var ids = new long[count];
         var at = 0;
         foreach (var page in pages)

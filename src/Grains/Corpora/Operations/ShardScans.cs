@@ -25,7 +25,8 @@ internal static class ShardScans
 
     /// <summary>
     /// Tile <paramref name="own"/> × <paramref name="other"/>: each side's rows listed against the other side's
-    /// (once when <paramref name="diagonal"/>: a shard against itself, a row never its own top-k neighbour).
+    /// (once when <paramref name="diagonal"/>: a shard against itself, a row never its own top-k neighbour). Threshold
+    /// lists of two shards come from one pass over their scores (<see cref="ThresholdNeighbours.ScanBoth"/>).
     /// </summary>
     public static TileNeighbours Tile(ScanRows own, ScanRows other, bool diagonal, TileJob job, CancellationToken cancellationToken)
     {
@@ -38,6 +39,12 @@ internal static class ShardScans
         }
 
         using var right = new PreparedRows(other.Matrix, function, "rows", options);
+        if (job.Kind == TileKind.Threshold)
+        {
+            var (ownLists, otherLists) = ThresholdNeighbours.ScanBoth(left, right, job.Threshold, options, cancellationToken);
+            return new TileNeighbours(ListsOf.Pack(ownLists, i => own.Ids[i], other.Ids), ListsOf.Pack(otherLists, i => other.Ids[i], own.Ids));
+        }
+
         return new TileNeighbours(
             List(left, right, own, other, job, diagonal: false, options, cancellationToken),
             List(right, left, other, own, job, diagonal: false, options, cancellationToken));

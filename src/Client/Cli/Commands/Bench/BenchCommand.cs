@@ -12,6 +12,7 @@ internal static class BenchCommand
         bench.Subcommands.Add(BenchSimilarityCommand.Create());
         bench.Subcommands.Add(BenchClusterCommand.Create());
         bench.Subcommands.Add(BenchIngestCommand.Create());
+        bench.Subcommands.Add(BenchCorpusCommand.Create());
         return bench;
     }
 }
