@@ -1,8 +1,13 @@
 using System.CommandLine;
+using Similarity.Cli.Commands.Corpus;
+using Similarity.Cli.Commands.Corpus.Sources;
 using Similarity.Cli.Commands.Models;
 using Similarity.Cli.Commands.Streaming;
 using Similarity.Cli.IO;
+using Similarity.Client.Corpora;
 using Similarity.Grains.Clustering;
+using Similarity.Grains.Contracts;
+using Similarity.Grains.Contracts.Errors;
 using Similarity.Inference.Models.Folders;
 using Similarity.Inference.Tensors;
 
@@ -10,8 +15,8 @@ namespace Similarity.Cli.Commands;
 
 /// <summary>
 /// <c>simctl cluster</c>: community detection, as JSON lines. The rows are an embeddings .npy (<c>--embeddings</c>), or
-/// texts (<c>--input</c>, one per line) that <c>--model</c> encodes first, in this process or through <c>--cluster</c>;
-/// members are row (line) indices from 0.
+/// texts (<c>--input</c>, one per line) that <c>--model</c> encodes first; members are row (line) indices from 0. In
+/// process, or with <c>--cluster</c> as tiles on the silos over a temporary corpus of the rows (texts encoded there).
 /// </summary>
 internal static class ClusterCommand
 {
@@ -26,6 +31,7 @@ internal static class ClusterCommand
         var minSize = new Option<int>("--min-size") { Description = "Members a community needs", DefaultValueFactory = _ => CommunityDetector.DefaultMinCommunitySize };
         var threads = EmbeddingInputs.Threads();
         var output = CommandOutput.Option("the JSON lines");
+        var cluster = new TemporaryCorpusArguments(model.Cluster, model.ClusterId);
         var command = new Command("cluster", "Community detection: one JSON line per community, {\"centre\": i, \"members\": [...]}, largest first.")
         {
             embeddings, input,
@@ -35,6 +41,7 @@ internal static class ClusterCommand
         command.Options.Add(minSize);
         command.Options.Add(threads);
         command.Options.Add(output);
+        cluster.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -48,20 +55,22 @@ internal static class ClusterCommand
             var kernels = EmbeddingInputs.Kernels(parse.GetValue(threads));
             var rows = (parse.GetValue(embeddings), parse.GetValue(model.Model), parse.GetValue(input)) switch
             {
-                ({ } path, null, null) => EmbeddingInputs.Read(path, "--embeddings"),
-                (null, not null, { } texts) => await EncodeAsync(model.Request(parse), texts, cancellationToken),
+                ({ } path, null, null) => new Rows(path, null, null),
+                (null, not null, { } texts) => new Rows(null, model.Request(parse), texts),
                 (null, not null, null) => throw new CliException("--model needs --input: the texts to encode and group"),
                 (null, null, not null) => throw new CliException("--input needs --model: the model that encodes the texts"),
                 (null, null, null) => throw new CliException("give --embeddings FILE.npy, or --model and --input to encode texts first"),
                 _ => throw new CliException("give either --embeddings or --model with --input, not both"),
             };
 
-            var communities = CommunityDetector.Detect(rows, bar, size, kernels, cancellationToken);
+            var communities = cluster.Connection(parse) is { } connection
+                ? await OnSilosAsync(parse, cluster, connection, rows, bar, size, threads, cancellationToken)
+                : InProcess(await rows.ReadAsync(cancellationToken), bar, size, kernels, cancellationToken);
 
             using var lines = new JsonLinesOutput(parse.GetValue(output));
-            foreach (var community in communities)
+            foreach (var (centre, members) in communities)
             {
-                lines.WriteCommunity(community.Centre, [.. community.Members.Select(m => (long)m)]);
+                lines.WriteCommunity(centre, members);
             }
 
             return 0;
@@ -70,13 +79,73 @@ internal static class ClusterCommand
         return command;
     }
 
-    /// <summary>Embeds every line of <paramref name="input"/> in order, through <see cref="EncodeCommand.EncodeLinesAsync"/>.</summary>
-    private static async Task<EmbeddingMatrix> EncodeAsync(ModelRequest request, string input, CancellationToken cancellationToken)
+    private static (long Centre, long[] Members)[] InProcess(EmbeddingMatrix rows, double threshold, int minSize, Grains.Kernels.KernelOptions kernels, CancellationToken cancellationToken) =>
+        [.. CommunityDetector.Detect(rows, threshold, minSize, kernels, cancellationToken).Select(c => ((long)c.Centre, c.Members.Select(m => (long)m).ToArray()))];
+
+    /// <summary>The rows loaded into a temporary corpus (texts encoded by the silos' model), communities found as tiles on the silos.</summary>
+    private static async Task<(long Centre, long[] Members)[]> OnSilosAsync(
+        ParseResult parse, TemporaryCorpusArguments cluster, string connection, Rows rows, double threshold, int minSize, Option<int> threads, CancellationToken cancellationToken)
     {
-        using var reader = new LineChunkReader(input);
-        await using var model = await ModelSource.OpenAsync(request, ModelFolderKind.SentenceTransformer, cancellationToken);
-        var rows = new MatrixRowWriter(model.Encoder.Dimension);
-        await EncodeCommand.EncodeLinesAsync(model, reader, rows, cancellationToken);
-        return rows.Matrix;
+        EmbeddingInputs.RequireInProcess(parse, threads);
+        var model = rows.Model;
+        var communities = await cluster.RunAsync(
+            parse,
+            connection,
+            model?.Device ?? DeviceClass.Cpu,
+            "cluster",
+            await rows.OpenSourceAsync(cancellationToken),
+            session => model is null ? TemporaryCorpusArguments.PrecomputedEmbeddings(session) : ServedEncoderAsync(session, model, cancellationToken),
+            (session, corpus) => TerminalProgress.RunAsync($"cluster {rows.Name}", sink =>
+                session.Client.CorpusOperations.ClusterAsync(corpus, threshold, minSize, new OperationBar(sink), cancellationToken)),
+            cancellationToken);
+        return [.. communities.Select(c => (c.Centre, c.Members))];
+    }
+
+    /// <summary>The model's name once a silo has answered for it as a bi-encoder: a missing or cross-encoder model is refused before any row is sent.</summary>
+    private static async Task<string> ServedEncoderAsync(CorpusSession session, ModelRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await session.Client.EncodeAsync([], request.Model, cancellationToken: cancellationToken);
+            return request.Model;
+        }
+        catch (ModelNotServedException e)
+        {
+            throw new CliException($"{e.Message} in cluster '{request.ClusterId}'", e);
+        }
+    }
+
+    /// <summary>What the command groups: an embeddings file, or texts for a model to encode.</summary>
+    private sealed record Rows(string? Embeddings, ModelRequest? Model, string? Texts)
+    {
+        public string Name => Embeddings ?? CommandInput.DisplayName(Texts);
+
+        /// <summary>The rows in this process: the file read, or the texts encoded through <see cref="EncodeCommand.EncodeLinesAsync"/>.</summary>
+        public async Task<EmbeddingMatrix> ReadAsync(CancellationToken cancellationToken)
+        {
+            if (Embeddings is not null)
+            {
+                return EmbeddingInputs.Read(Embeddings, "--embeddings");
+            }
+
+            using var reader = new LineChunkReader(Texts!);
+            await using var model = await ModelSource.OpenAsync(Model!, ModelFolderKind.SentenceTransformer, cancellationToken);
+            var rows = new MatrixRowWriter(model.Encoder.Dimension);
+            await EncodeCommand.EncodeLinesAsync(model, reader, rows, cancellationToken);
+            return rows.Matrix;
+        }
+
+        /// <summary>The rows as an add's input: the .npy or text file read batch by batch, or stdin's texts read whole.</summary>
+        public async Task<ICorpusSource> OpenSourceAsync(CancellationToken cancellationToken)
+        {
+            if (Embeddings is not null)
+            {
+                return new NpyFileSource(Embeddings, CorpusSources.DefaultBatchSize);
+            }
+
+            return CommandInput.IsStdin(Texts)
+                ? new TextSource(await CommandInput.ReadAllLinesAsync(Texts, cancellationToken), name: "stdin")
+                : new TextFileSource(Texts!, CorpusSources.DefaultBatchSize);
+        }
     }
 }
