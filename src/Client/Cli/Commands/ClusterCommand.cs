@@ -7,7 +7,6 @@ using Similarity.Cli.IO;
 using Similarity.Client.Corpora;
 using Similarity.Grains.Clustering;
 using Similarity.Grains.Contracts;
-using Similarity.Grains.Contracts.Errors;
 using Similarity.Inference.Models.Folders;
 using Similarity.Inference.Tensors;
 
@@ -94,25 +93,11 @@ internal static class ClusterCommand
             model?.Device ?? DeviceClass.Cpu,
             "cluster",
             await rows.OpenSourceAsync(cancellationToken),
-            session => model is null ? TemporaryCorpusArguments.PrecomputedEmbeddings(session) : ServedEncoderAsync(session, model, cancellationToken),
+            model?.Model,
             (session, corpus) => TerminalProgress.RunAsync($"cluster {rows.Name}", sink =>
                 session.Client.CorpusOperations.ClusterAsync(corpus, threshold, minSize, new OperationBar(sink), cancellationToken)),
             cancellationToken);
         return [.. communities.Select(c => (c.Centre, c.Members))];
-    }
-
-    /// <summary>The model's name once a silo has answered for it as a bi-encoder: a missing or cross-encoder model is refused before any row is sent.</summary>
-    private static async Task<string> ServedEncoderAsync(CorpusSession session, ModelRequest request, CancellationToken cancellationToken)
-    {
-        try
-        {
-            await session.Client.EncodeAsync([], request.Model, cancellationToken: cancellationToken);
-            return request.Model;
-        }
-        catch (ModelNotServedException e)
-        {
-            throw new CliException($"{e.Message} in cluster '{request.ClusterId}'", e);
-        }
     }
 
     /// <summary>What the command groups: an embeddings file, or texts for a model to encode.</summary>

@@ -50,7 +50,7 @@ internal static class MineCommand
                 var rows = new NpyFileSource(path, CorpusSources.DefaultBatchSize);
                 var scoring = EmbeddingInputs.ParseScoreFunction(parse.GetRequiredValue(metric));
                 var mined = await cluster.RunAsync(
-                    parse, connection, DeviceClass.Cpu, "mine", rows, TemporaryCorpusArguments.PrecomputedEmbeddings,
+                    parse, connection, DeviceClass.Cpu, "mine", rows, null,
                     (session, name) => TerminalProgress.RunAsync($"mine {path}", sink => session.Client.CorpusOperations.MineAsync(
                         name, k, pairsWanted, scoring, new OperationBar(sink), cancellationToken)),
                     cancellationToken);

@@ -60,7 +60,7 @@ internal static class SearchCommand
                 var queryMatrix = new FloatMatrix(queryRows.Rows, queryRows.Columns, queryRows.Buffer);
                 var scoring = EmbeddingInputs.ParseScoreFunction(parse.GetRequiredValue(metric));
                 var found = await cluster.RunAsync(
-                    parse, connection, DeviceClass.Cpu, "search", rows, TemporaryCorpusArguments.PrecomputedEmbeddings,
+                    parse, connection, DeviceClass.Cpu, "search", rows, null,
                     (session, name) => session.Client.CorpusOperations.SearchAsync(name, queryMatrix, k, scoring, cancellationToken),
                     cancellationToken);
                 hits = [.. found.Select(q => q.Select(h => (h.Row, h.Score)))];

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Similarity.Client.Corpora;
 using Similarity.Grains.Contracts;
 using Similarity.Grains.Contracts.Corpora;
+using Similarity.Grains.Contracts.Errors;
 
 namespace Similarity.Cli.Commands.Corpus;
 
@@ -70,19 +71,23 @@ internal sealed class TemporaryCorpusArguments
     };
 
     /// <summary>
-    /// Runs <paramref name="work"/> on <paramref name="cluster"/>'s silos over a <see cref="TemporaryCorpus"/> named for
-    /// <paramref name="command"/> holding <paramref name="source"/>'s rows (embeddings of <paramref name="model"/>, a name the
-    /// session may check first), deleted when the work ends; <paramref name="source"/> is disposed in every case.
+    /// Runs <paramref name="work"/> over a <see cref="TemporaryCorpus"/> named for <paramref name="command"/> holding
+    /// <paramref name="source"/>'s rows, on <paramref name="cluster"/>'s silos or (null) a silo in this process, and deletes
+    /// the corpus when the work ends; <paramref name="source"/> is disposed in every case. The rows are embeddings of
+    /// <paramref name="model"/> (a served model's name, or in process a folder the embedded silo serves), which must
+    /// answer as a bi-encoder before anything is stored; null for precomputed embeddings.
     /// </summary>
     public async Task<T> RunAsync<T>(
-        ParseResult parse, string cluster, DeviceClass device, string command, ICorpusSource source, Func<CorpusSession, Task<string>> model,
+        ParseResult parse, string? cluster, DeviceClass device, string command, ICorpusSource source, string? model,
         Func<CorpusSession, string, Task<T>> work, CancellationToken cancellationToken)
     {
         try
         {
             var shards = CheckedShards(parse);
-            await using var session = await CorpusSession.OpenAsync(cluster, ClusterOptions.CheckedId(parse, ClusterId), null, device, cancellationToken);
-            await using var corpus = await TemporaryCorpus.LoadAsync(session, command, await model(session), shards, source, cancellationToken);
+            var clusterId = ClusterOptions.CheckedId(parse, ClusterId);
+            await using var session = await CorpusSession.OpenAsync(cluster, clusterId, cluster is null ? model : null, device, cancellationToken);
+            var name = model is null ? TemporaryCorpus.EmbeddingsModel : await ServedEncoderAsync(session, session.Model ?? model, clusterId, cancellationToken);
+            await using var corpus = await TemporaryCorpus.LoadAsync(session, command, name, shards, source, cancellationToken);
             return await work(session, corpus.Name);
         }
         finally
@@ -91,6 +96,17 @@ internal sealed class TemporaryCorpusArguments
         }
     }
 
-    /// <summary>For <see cref="RunAsync"/>: rows that are precomputed embeddings, of no served model.</summary>
-    public static Task<string> PrecomputedEmbeddings(CorpusSession session) => Task.FromResult(TemporaryCorpus.EmbeddingsModel);
+    /// <summary>The model's name once a silo has answered for it as a bi-encoder: a missing or cross-encoder model is refused before any row is sent.</summary>
+    private static async Task<string> ServedEncoderAsync(CorpusSession session, string model, string clusterId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await session.Client.EncodeAsync([], model, cancellationToken: cancellationToken);
+            return model;
+        }
+        catch (ModelNotServedException e) when (!session.IsEmbedded)
+        {
+            throw new CliException($"{e.Message} in cluster '{clusterId}'", e);
+        }
+    }
 }
