@@ -26,8 +26,7 @@ internal static class ClusterCommand
         model.Model.Required = false;
         model.Model.Description = "Encode --input with this model first: a sentence-transformers folder or a cached model name, or with --cluster the NAME of a model the silos serve";
         var input = new Option<string?>("--input") { Description = "With --model: texts to encode and group, one per line (UTF-8; - for stdin)" };
-        var threshold = new Option<double>("--threshold") { Description = "Cosine a row needs to join a community", DefaultValueFactory = _ => CommunityDetector.DefaultThreshold };
-        var minSize = new Option<int>("--min-size") { Description = "Members a community needs", DefaultValueFactory = _ => CommunityDetector.DefaultMinCommunitySize };
+        var community = new CommunityArguments();
         var threads = EmbeddingInputs.Threads();
         var output = CommandOutput.Option("the JSON lines");
         var cluster = new TemporaryCorpusArguments(model.Cluster, model.ClusterId);
@@ -36,21 +35,14 @@ internal static class ClusterCommand
             embeddings, input,
         };
         model.AddTo(command, batching: false);
-        command.Options.Add(threshold);
-        command.Options.Add(minSize);
+        community.AddTo(command);
         command.Options.Add(threads);
         command.Options.Add(output);
         cluster.AddTo(command);
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var bar = parse.GetValue(threshold);
-            if (!double.IsFinite(bar))
-            {
-                throw new CliException($"--threshold must be a finite number, got {bar}");
-            }
-
-            var size = EmbeddingInputs.AtLeastOne(parse.GetValue(minSize), "--min-size");
+            var (bar, size) = community.Checked(parse);
             var kernels = EmbeddingInputs.Kernels(parse.GetValue(threads));
             var rows = (parse.GetValue(embeddings), parse.GetValue(model.Model), parse.GetValue(input)) switch
             {

@@ -4,7 +4,6 @@ using Similarity.Cli.Commands.Models;
 using Similarity.Cli.Commands.Streaming;
 using Similarity.Cli.IO;
 using Similarity.Client.Corpora;
-using Similarity.Grains.Clustering;
 
 namespace Similarity.Cli.Commands.Languages;
 
@@ -21,8 +20,7 @@ internal static class ClusterLanguagesCommand
         var model = new ModelArguments();
         model.Model.Description = "The (multilingual) model that encodes the texts: a sentence-transformers folder or cached model name, or with --cluster the NAME of a model the silos serve";
         var input = new Option<string>("--input") { Description = "Texts, one per line as LANG<TAB>TEXT (UTF-8; - for stdin), e.g. \"de\\tGuten Morgen\"", Required = true };
-        var threshold = new Option<double>("--threshold") { Description = "Cosine a row needs to join a community", DefaultValueFactory = _ => CommunityDetector.DefaultThreshold };
-        var minSize = new Option<int>("--min-size") { Description = "Members a community needs", DefaultValueFactory = _ => CommunityDetector.DefaultMinCommunitySize };
+        var community = new CommunityArguments();
         var output = CommandOutput.Option("the JSON lines");
         var corpus = new TemporaryCorpusArguments(model.Cluster, model.ClusterId);
         var command = new Command(
@@ -33,21 +31,14 @@ internal static class ClusterLanguagesCommand
             input,
         };
         model.AddTo(command, batching: false);
-        command.Options.Add(threshold);
-        command.Options.Add(minSize);
+        community.AddTo(command);
         command.Options.Add(output);
         corpus.AddTo(command);
         corpus.Shards.Description = "Shards of the temporary corpus the texts are spread over (default: one per active silo).";
 
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var bar = parse.GetValue(threshold);
-            if (!double.IsFinite(bar))
-            {
-                throw new CliException($"--threshold must be a finite number, got {bar}");
-            }
-
-            var size = EmbeddingInputs.AtLeastOne(parse.GetValue(minSize), "--min-size");
+            var (bar, size) = community.Checked(parse);
             var request = model.Request(parse);
             var rows = await LanguageTaggedTexts.ReadAsync(parse.GetRequiredValue(input), cancellationToken);
             var name = CommandInput.DisplayName(parse.GetValue(input));
