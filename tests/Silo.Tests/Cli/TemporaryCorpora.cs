@@ -14,7 +14,7 @@ internal static class TemporaryCorpora
     {
         var pattern = $"tmp-{command}-%";
         var made = await Sql.ScalarAsync<long>(connection, $"SELECT count(*) FROM grain_state WHERE grain_id_extension LIKE '{pattern}' AND grain_id_extension NOT LIKE '%/%'");
-        var live = await Sql.ScalarAsync<long>(connection, $"SELECT count(*) FROM grain_state WHERE grain_id_extension LIKE '{pattern}' AND grain_id_extension NOT LIKE '%/%' AND payload IS NOT NULL");
+        var live = await Sql.ScalarAsync<long>(connection, LiveCorpora(command));
         return (made, live);
     }
 
@@ -22,12 +22,31 @@ internal static class TemporaryCorpora
     public static Task<long> BlocksAsync(string connection, string command) =>
         Sql.ScalarAsync<long>(connection, $"SELECT count(*) FROM corpus_block WHERE corpus LIKE 'tmp-{command}-%'");
 
-    /// <summary>Temporary corpora of <paramref name="command"/> stored now, asked synchronously (for a watcher thread of its own).</summary>
-    public static long Live(string connection, string command)
+    /// <summary>A connection of its own that asks, synchronously, how many temporary corpora of <paramref name="command"/> are stored now.</summary>
+    public static Watcher Watch(string connection, string command) => new(connection, command);
+
+    /// <summary>For a watcher thread of its own: one open connection and one prepared count.</summary>
+    public sealed class Watcher : IDisposable
     {
-        using var open = new NpgsqlConnection(connection);
-        open.Open();
-        using var query = new NpgsqlCommand($"SELECT count(*) FROM grain_state WHERE grain_id_extension LIKE 'tmp-{command}-%' AND grain_id_extension NOT LIKE '%/%' AND payload IS NOT NULL", open);
-        return (long)query.ExecuteScalar()!;
+        private readonly NpgsqlConnection _connection;
+        private readonly NpgsqlCommand _count;
+
+        internal Watcher(string connection, string command)
+        {
+            _connection = new NpgsqlConnection(connection);
+            _connection.Open();
+            _count = new NpgsqlCommand(LiveCorpora(command), _connection);
+        }
+
+        public long Live() => (long)_count.ExecuteScalar()!;
+
+        public void Dispose()
+        {
+            _count.Dispose();
+            _connection.Dispose();
+        }
     }
+
+    private static string LiveCorpora(string command) =>
+        $"SELECT count(*) FROM grain_state WHERE grain_id_extension LIKE 'tmp-{command}-%' AND grain_id_extension NOT LIKE '%/%' AND payload IS NOT NULL";
 }
