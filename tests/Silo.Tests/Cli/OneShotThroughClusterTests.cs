@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Runtime.InteropServices;
 using Similarity.Silo.Tests.Corpora;
 using Similarity.Silo.Tests.Corpora.Operations;
 using Similarity.Silo.Tests.Servers;
@@ -87,28 +86,12 @@ public sealed class OneShotThroughClusterTests(PostgresDatabases databases) : IA
         var stderr = process.StandardError.ReadToEndAsync();
         var stdout = process.StandardOutput.ReadToEndAsync();
 
-        // The silos run in this process and take the cores: a watcher on its own thread, not the thread pool's, with its
-        // own connection, interrupts simctl as soon as its temporary corpus is stored (while its rows are being added).
-        var interrupted = false;
-        var watcher = new Thread(() =>
-        {
-            using var watch = TemporaryCorpora.Watch(_silos.Connection, "search");
-            while (!process.HasExited)
-            {
-                if (watch.Live() > 0)
-                {
-                    interrupted = Interrupt(process.Id) == 0;
-                    return;
-                }
-
-                Thread.Sleep(10);
-            }
-        }) { IsBackground = true };
-        watcher.Start();
+        using var watcher = TemporaryCorpora.InterruptWhenStored(_silos.Connection, "search", process.Id);
+        var watched = watcher.StandardError.ReadToEndAsync();
 
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
-        watcher.Join();
-        Assert.True(interrupted, $"simctl ended (exit code {process.ExitCode}) before its temporary corpus was seen: {await stderr}");
+        await watcher.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.True(watcher.ExitCode == 0, $"the watcher ended with {watcher.ExitCode} ({await watched}); simctl ended with {process.ExitCode}: {await stderr}");
         Assert.Equal(130, process.ExitCode);
         Assert.Equal("", await stdout);
         await AssertNoTemporaryCorpusAsync("search", made: 1);
@@ -136,12 +119,6 @@ public sealed class OneShotThroughClusterTests(PostgresDatabases databases) : IA
         Assert.Equal((made, 0L), await TemporaryCorpora.CountAsync(_silos.Connection, command));
         Assert.Equal(0, await TemporaryCorpora.BlocksAsync(_silos.Connection, command));
     }
-
-    /// <summary>SIGINT, as Ctrl+C sends it.</summary>
-    private static int Interrupt(int pid) => Kill(pid, 2);
-
-    [DllImport("libc", EntryPoint = "kill", SetLastError = true)]
-    private static extern int Kill(int pid, int signal);
 
     private static Process Start(string[] args)
     {

@@ -1,3 +1,5 @@
+using System.Diagnostics;
+using System.Globalization;
 using Npgsql;
 using Similarity.Silo.Tests.Schema;
 
@@ -22,29 +24,33 @@ internal static class TemporaryCorpora
     public static Task<long> BlocksAsync(string connection, string command) =>
         Sql.ScalarAsync<long>(connection, $"SELECT count(*) FROM corpus_block WHERE corpus LIKE 'tmp-{command}-%'");
 
-    /// <summary>A connection of its own that asks, synchronously, how many temporary corpora of <paramref name="command"/> are stored now.</summary>
-    public static Watcher Watch(string connection, string command) => new(connection, command);
-
-    /// <summary>For a watcher thread of its own: one open connection and one prepared count.</summary>
-    public sealed class Watcher : IDisposable
+    /// <summary>
+    /// A watcher process (psql in a shell loop, so the busy silos of this test process cannot delay it) that sends SIGINT
+    /// to process <paramref name="pid"/> as soon as a temporary corpus of <paramref name="command"/> is stored: it exits 0
+    /// once it has sent it, 1 if the process ended first.
+    /// </summary>
+    public static Process InterruptWhenStored(string connection, string command, int pid)
     {
-        private readonly NpgsqlConnection _connection;
-        private readonly NpgsqlCommand _count;
-
-        internal Watcher(string connection, string command)
+        var database = new NpgsqlConnectionStringBuilder(connection);
+        var start = new ProcessStartInfo("bash") { UseShellExecute = false, RedirectStandardError = true };
+        start.ArgumentList.Add("-c");
+        start.ArgumentList.Add("""
+            while kill -0 "$SIMCTL_PID" 2>/dev/null; do
+              stored=$(psql "$WATCH_DATABASE" -tAc "$WATCH_QUERY") || exit 2
+              if [ "$stored" -gt 0 ]; then kill -INT "$SIMCTL_PID"; exit 0; fi
+              sleep 0.01
+            done
+            exit 1
+            """);
+        start.Environment["SIMCTL_PID"] = pid.ToString(CultureInfo.InvariantCulture);
+        start.Environment["WATCH_DATABASE"] = $"host={database.Host} port={database.Port} user={database.Username} dbname={database.Database}";
+        start.Environment["WATCH_QUERY"] = LiveCorpora(command);
+        if (database.Password is { } password)
         {
-            _connection = new NpgsqlConnection(connection);
-            _connection.Open();
-            _count = new NpgsqlCommand(LiveCorpora(command), _connection);
+            start.Environment["PGPASSWORD"] = password;
         }
 
-        public long Live() => (long)_count.ExecuteScalar()!;
-
-        public void Dispose()
-        {
-            _count.Dispose();
-            _connection.Dispose();
-        }
+        return Process.Start(start) ?? throw new InvalidOperationException("could not start the watcher");
     }
 
     private static string LiveCorpora(string command) =>
