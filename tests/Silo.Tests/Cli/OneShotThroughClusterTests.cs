@@ -92,8 +92,10 @@ public sealed class OneShotThroughClusterTests(PostgresDatabases databases) : IA
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(2));
         await watcher.WaitForExitAsync().WaitAsync(TimeSpan.FromMinutes(1));
         Assert.True(watcher.ExitCode == 0, $"the watcher ended with {watcher.ExitCode} ({await watched}); simctl ended with {process.ExitCode}: {await stderr}");
-        Assert.Equal(130, process.ExitCode);
-        Assert.Equal("", await stdout);
+        // Mostly the interrupt lands while the rows are added (exit 130, no lines); on a loaded machine the watcher may
+        // see the corpus only as the command deletes it, which then ends normally. Either way no corpus is left.
+        Assert.True(process.ExitCode is 130 or 0, $"simctl ended with {process.ExitCode}: {await stderr}");
+        Assert.Equal(process.ExitCode == 0 ? 1 : 0, (await stdout).Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
         await AssertNoTemporaryCorpusAsync("search", made: 1);
     }
 
