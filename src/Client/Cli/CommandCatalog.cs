@@ -2,6 +2,7 @@ using System.CommandLine;
 using Similarity.Cli.Commands;
 using Similarity.Cli.Commands.Bench;
 using Similarity.Cli.Commands.Corpus;
+using Similarity.Cli.Commands.Languages;
 using Similarity.Cli.Commands.Models;
 
 namespace Similarity.Cli;
@@ -18,6 +19,7 @@ internal static class CommandCatalog
         yield return SearchCommand.Create();
         yield return MineCommand.Create();
         yield return ClusterCommand.Create();
+        yield return ClusterLanguagesCommand.Create();
         yield return EvalCommand.Create();
         yield return CorpusCommand.Create();
         yield return SiloCommand.Create();

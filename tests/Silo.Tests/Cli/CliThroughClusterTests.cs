@@ -99,6 +99,8 @@ public sealed class CliThroughClusterTests(PostgresDatabases databases) : IAsync
         CliAssert.Succeeded(remote);
         Assert.NotEmpty(local.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries));
         Assert.Equal(local.StandardOutput, remote.StandardOutput);
+        Assert.Equal((1L, 0L), await TemporaryCorpora.CountAsync(_silos.Connection, "cluster"));
+        Assert.Equal(0, await TemporaryCorpora.BlocksAsync(_silos.Connection, "cluster"));
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Similarity.Grains.Contracts.Corpora.Operations;
 using Similarity.Grains.Kernels;
 using Similarity.Inference.Tensors;
 
@@ -30,6 +31,18 @@ internal static class EmbeddingInputs
         catch (ArgumentException)
         {
             throw new CliException($"unknown --metric '{name}'; expected cosine, dot, manhattan or euclidean");
+        }
+    }
+
+    /// <summary>The metric as the distributed operations name it (the same four functions).</summary>
+    public static ScoreFunction ParseScoreFunction(string name) => Enum.Parse<ScoreFunction>(ParseMetric(name).ToString());
+
+    /// <summary>With <c>--cluster</c> the silos' kernels run the work: a <c>--threads</c> given is refused, naming it.</summary>
+    public static void RequireInProcess(ParseResult parse, Option<int> threads)
+    {
+        if (parse.GetResult(threads) is { Implicit: false })
+        {
+            throw new CliException("--threads applies to work in this process; with --cluster the silos' own settings apply");
         }
     }
 

@@ -1,10 +1,18 @@
 using System.CommandLine;
+using Similarity.Cli.Commands.Corpus;
+using Similarity.Cli.Commands.Corpus.Sources;
+using Similarity.Cli.Commands.Streaming;
 using Similarity.Cli.IO;
+using Similarity.Client.Corpora;
+using Similarity.Grains.Contracts;
 using Similarity.Grains.Search;
 
 namespace Similarity.Cli.Commands;
 
-/// <summary><c>simctl mine</c>: paraphrase mining, the most similar pairs of rows, as JSON lines.</summary>
+/// <summary>
+/// <c>simctl mine</c>: paraphrase mining, the most similar pairs of rows, as JSON lines; in process, or with
+/// <c>--cluster</c> as tiles on the silos over a temporary corpus of the rows.
+/// </summary>
 internal static class MineCommand
 {
     public static Command Create()
@@ -15,28 +23,47 @@ internal static class MineCommand
         var metric = EmbeddingInputs.Metric();
         var threads = EmbeddingInputs.Threads();
         var output = CommandOutput.Option("the JSON lines");
+        var cluster = new TemporaryCorpusArguments();
         var command = new Command("mine", "Paraphrase mining: one JSON line per pair, {\"score\": s, \"i\": i, \"j\": j} with i < j, best pair first.")
         {
             embeddings, topK, maxPairs, metric, threads, output,
         };
+        cluster.AddTo(command);
 
-        command.SetAction((parse, cancellationToken) =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
             var k = EmbeddingInputs.AtLeastOne(parse.GetValue(topK), "--top-k");
             var pairsWanted = EmbeddingInputs.AtLeastOne(parse.GetValue(maxPairs), "--max-pairs");
             var function = EmbeddingInputs.ParseMetric(parse.GetRequiredValue(metric));
             var kernels = EmbeddingInputs.Kernels(parse.GetValue(threads));
-            var rows = EmbeddingInputs.Read(parse.GetRequiredValue(embeddings), "--embeddings");
+            var path = parse.GetRequiredValue(embeddings);
 
-            var pairs = ParaphraseMiner.Mine(rows, k, pairsWanted, function, kernels, cancellationToken);
-
-            using var lines = new JsonLinesOutput(parse.GetValue(output));
-            foreach (var pair in pairs)
+            (double Score, long First, long Second)[] pairs;
+            if (cluster.Connection(parse) is not { } connection)
             {
-                lines.WritePair(pair.Score, pair.First, pair.Second);
+                var rows = EmbeddingInputs.Read(path, "--embeddings");
+                pairs = [.. ParaphraseMiner.Mine(rows, k, pairsWanted, function, kernels, cancellationToken).Select(p => (p.Score, (long)p.First, (long)p.Second))];
+            }
+            else
+            {
+                EmbeddingInputs.RequireInProcess(parse, threads);
+                var rows = new NpyFileSource(path, CorpusSources.DefaultBatchSize);
+                var scoring = EmbeddingInputs.ParseScoreFunction(parse.GetRequiredValue(metric));
+                var mined = await cluster.RunAsync(
+                    parse, connection, DeviceClass.Cpu, "mine", rows, null,
+                    (session, name) => TerminalProgress.RunAsync($"mine {path}", sink => session.Client.CorpusOperations.MineAsync(
+                        name, k, pairsWanted, scoring, new OperationBar(sink), cancellationToken)),
+                    cancellationToken);
+                pairs = [.. mined.Select(p => (p.Score, p.First, p.Second))];
             }
 
-            return Task.FromResult(0);
+            using var lines = new JsonLinesOutput(parse.GetValue(output));
+            foreach (var (score, first, second) in pairs)
+            {
+                lines.WritePair(score, first, second);
+            }
+
+            return 0;
         });
 
         return command;

@@ -76,4 +76,35 @@ internal static class ResultLines
         line.WriteEndObject();
         lines.EndLine();
     }
+
+    /// <summary>
+    /// <c>{"centre": c, "members": [{"id": i, "language": l, "text": t}], "languages": {"de": 2, "en": 3}}</c>: each
+    /// member with its language and text, and how many members each language has (codes in ordinal order).
+    /// </summary>
+    public static void WriteLanguageCommunity(this JsonLinesOutput lines, long centre, IReadOnlyList<long> members, IReadOnlyList<string> languages, IReadOnlyList<string> texts)
+    {
+        var line = lines.Line;
+        line.WriteStartObject();
+        line.WriteNumber("centre", centre);
+        line.WriteStartArray("members");
+        foreach (var member in members)
+        {
+            line.WriteStartObject();
+            line.WriteNumber("id", member);
+            line.WriteString("language", languages[(int)member]);
+            line.WriteString("text", texts[(int)member]);
+            line.WriteEndObject();
+        }
+
+        line.WriteEndArray();
+        line.WriteStartObject("languages");
+        foreach (var group in members.GroupBy(m => languages[(int)m], StringComparer.Ordinal).OrderBy(g => g.Key, StringComparer.Ordinal))
+        {
+            line.WriteNumber(group.Key, group.Count());
+        }
+
+        line.WriteEndObject();
+        line.WriteEndObject();
+        lines.EndLine();
+    }
 }

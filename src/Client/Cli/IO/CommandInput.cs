@@ -75,5 +75,5 @@ internal static class CommandInput
         }
     }
 
-    private static bool IsStdin(string? path) => string.IsNullOrEmpty(path) || path == "-";
+    public static bool IsStdin(string? path) => string.IsNullOrEmpty(path) || path == "-";
 }

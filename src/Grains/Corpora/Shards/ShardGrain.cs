@@ -111,7 +111,13 @@ internal sealed partial class ShardGrain(
         await StorageAsync("delete", async () =>
         {
             await store.DeleteShardAsync(_key.Corpus, _key.Index, CancellationToken.None);
-            await state.ClearStateAsync();
+            if (state.State.Discarded.Count == 0)
+            {
+                await state.ClearStateAsync();
+            }
+
+            // Otherwise the markers stay: batches of an aborted add may still be on the ingest streams, and must not be
+            // stored after the delete (a corpus made again under the name has adds of other ids).
             return true;
         });
         Rows = ShardRows.Empty;

@@ -30,7 +30,7 @@ internal static class CorpusMineCommand
             var name = corpus.CheckedName(parse);
             var k = EmbeddingInputs.AtLeastOne(parse.GetValue(topK), "--top-k");
             var pairsWanted = EmbeddingInputs.AtLeastOne(parse.GetValue(maxPairs), "--max-pairs");
-            var function = Enum.Parse<ScoreFunction>(EmbeddingInputs.ParseMetric(parse.GetRequiredValue(metric)).ToString());
+            var function = EmbeddingInputs.ParseScoreFunction(parse.GetRequiredValue(metric));
             await using var session = await corpus.OpenAsync(parse, null, cancellationToken);
             var pairs = await CorpusArguments.ExplainAsync(session, () => TerminalProgress.RunAsync(
                 $"mine {name}", sink => session.Client.CorpusOperations.MineAsync(name, k, pairsWanted, function, new OperationBar(sink), cancellationToken)));

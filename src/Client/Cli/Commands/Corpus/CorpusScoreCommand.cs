@@ -29,7 +29,7 @@ internal static class CorpusScoreCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var name = corpus.CheckedName(parse);
-            var function = Enum.Parse<ScoreFunction>(EmbeddingInputs.ParseMetric(parse.GetRequiredValue(metric)).ToString());
+            var function = EmbeddingInputs.ParseScoreFunction(parse.GetRequiredValue(metric));
             var read = await queries.ReadAsync(parse, cancellationToken);
             await using var session = await corpus.OpenAsync(parse, null, cancellationToken);
             var matrix = await CorpusArguments.ExplainAsync(session, () => read(session, name, cancellationToken));

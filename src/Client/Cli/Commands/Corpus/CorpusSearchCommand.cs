@@ -31,7 +31,7 @@ internal static class CorpusSearchCommand
         {
             var name = corpus.CheckedName(parse);
             var k = EmbeddingInputs.AtLeastOne(parse.GetValue(topK), "--top-k");
-            var function = Enum.Parse<ScoreFunction>(EmbeddingInputs.ParseMetric(parse.GetRequiredValue(metric)).ToString());
+            var function = EmbeddingInputs.ParseScoreFunction(parse.GetRequiredValue(metric));
             var read = await queries.ReadAsync(parse, cancellationToken);
             await using var session = await corpus.OpenAsync(parse, null, cancellationToken);
             var hits = await CorpusArguments.ExplainAsync(

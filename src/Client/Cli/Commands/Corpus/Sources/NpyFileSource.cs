@@ -16,16 +16,17 @@ internal sealed class NpyFileSource : ICorpusSource, IDisposable
     private readonly FileStream _file;
     private readonly NpyLayout _layout;
 
-    public NpyFileSource(string path, int batchSize)
+    /// <param name="option">The option that named the file, for messages: <c>--embeddings</c>, or <c>--corpus</c> of <c>simctl search</c>.</param>
+    public NpyFileSource(string path, int batchSize, string option = "--embeddings")
     {
         if (Directory.Exists(path))
         {
-            throw new CliException($"--embeddings '{path}' is a directory, not a .npy file");
+            throw new CliException($"{option} '{path}' is a directory, not a .npy file");
         }
 
         if (!File.Exists(path))
         {
-            throw new CliException($"--embeddings: no such file: {path}");
+            throw new CliException($"{option}: no such file: {path}");
         }
 
         Name = path;
