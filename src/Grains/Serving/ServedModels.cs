@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using Orleans.Runtime;
 using Similarity.Grains.Contracts.Errors;
 
 namespace Similarity.Grains.Serving;
@@ -10,6 +11,7 @@ namespace Similarity.Grains.Serving;
 public sealed class ServedModels : IAsyncDisposable
 {
     private FrozenDictionary<string, ServedModel> _models = FrozenDictionary<string, ServedModel>.Empty;
+    private volatile bool _stopped;
 
     public IReadOnlyCollection<ServedModel> All => _models.Values;
 
@@ -30,14 +32,25 @@ public sealed class ServedModels : IAsyncDisposable
         IsLoaded = true;
     }
 
-    /// <summary>The model served as <paramref name="name"/>; a name this silo does not serve is a <see cref="ModelNotServedException"/>.</summary>
-    public ServedModel Get(string name) =>
-        _models.TryGetValue(name, out var model)
+    /// <summary>
+    /// The model served as <paramref name="name"/>; a name this silo does not serve is a <see cref="ModelNotServedException"/>.
+    /// Once the silo is stopping, a <see cref="SiloUnavailableException"/>: callers retry elsewhere, as for a lost silo.
+    /// </summary>
+    public ServedModel Get(string name)
+    {
+        if (_stopped)
+        {
+            throw new SiloUnavailableException($"this silo is stopping: the model '{name}' is no longer served here");
+        }
+
+        return _models.TryGetValue(name, out var model)
             ? model
             : throw new ModelNotServedException($"this silo does not serve the model '{name}'", "model");
+    }
 
     public async ValueTask DisposeAsync()
     {
+        _stopped = true;
         foreach (var model in _models.Values)
         {
             await model.DisposeAsync().ConfigureAwait(false);
