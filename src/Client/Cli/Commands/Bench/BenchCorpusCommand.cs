@@ -31,11 +31,12 @@ internal static class BenchCorpusCommand
         var ops = new Option<string>("--ops") { Description = "Operations to time, comma-separated: search, cluster, mine", DefaultValueFactory = _ => "search,cluster" };
         var precision = new Option<string>("--precision") { Description = "How the shards store rows: float32 or float16 (the in-process side gets the same rounded rows)", DefaultValueFactory = _ => "float32" };
         var runs = new Option<int>("--runs") { Description = "Timed runs of each side per operation (the median is compared)", DefaultValueFactory = _ => 3 };
+        var distributedOnly = new Option<bool>("--distributed-only") { Description = "Time only the distributed side (for sizes whose in-process run would take too long); results are then not compared" };
         var json = CommandOutput.JsonSwitch();
         var output = CommandOutput.Option("the figures");
         var command = new Command("corpus", "Search, mining and communities over a corpus sharded on N silos vs the in-process code; results checked equal.")
         {
-            embeddings, rows, noise, seed, silos, shards, queries, queryFile, topK, maxPairs, threshold, minSize, ops, precision, runs, json, output,
+            embeddings, rows, noise, seed, silos, shards, queries, queryFile, topK, maxPairs, threshold, minSize, ops, precision, runs, distributedOnly, json, output,
         };
 
         command.SetAction(async (parse, cancellationToken) =>
@@ -55,7 +56,8 @@ internal static class BenchCorpusCommand
                 EmbeddingInputs.AtLeastOne(parse.GetValue(minSize), "--min-size"),
                 ParseOps(parse.GetRequiredValue(ops)),
                 ParsePrecision(parse.GetRequiredValue(precision)),
-                EmbeddingInputs.AtLeastOne(parse.GetValue(runs), "--runs"));
+                EmbeddingInputs.AtLeastOne(parse.GetValue(runs), "--runs"),
+                parse.GetValue(distributedOnly));
             var report = await CorpusBench.RunAsync(settings, cancellationToken);
 
             await using var writer = CommandOutput.OpenWriter(parse.GetValue(output));

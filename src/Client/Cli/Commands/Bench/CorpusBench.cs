@@ -64,7 +64,7 @@ internal static class CorpusBench
         string? mismatch = null;
         foreach (var op in settings.Ops)
         {
-            var timed = await TimeAsync(op, settings.Runs, SidesOf(op, settings, client, stored, queries, cancellationToken));
+            var timed = await TimeAsync(op, settings.Runs, settings.DistributedOnly, SidesOf(op, settings, client, stored, queries, cancellationToken));
             figures.Add(timed.Figures);
             if (timed.Mismatch is not null)
             {
@@ -108,8 +108,9 @@ internal static class CorpusBench
     /// <summary>
     /// <paramref name="runs"/> runs of each side, alternating (the side that goes first swaps each run, so neither always
     /// inherits the other's caches and heap); each run's two results are compared, untimed, and a difference ends it.
+    /// <paramref name="distributedOnly"/>: the distributed side alone, nothing to compare with.
     /// </summary>
-    private static async Task<(CorpusBenchReport.Operation Figures, string? Mismatch)> TimeAsync(string op, int runs, Sides sides)
+    private static async Task<(CorpusBenchReport.Operation Figures, string? Mismatch)> TimeAsync(string op, int runs, bool distributedOnly, Sides sides)
     {
         var figures = new CorpusBenchReport.Operation(op, [], []);
         for (var run = 0; run < runs; run++)
@@ -119,6 +120,11 @@ internal static class CorpusBench
             for (var side = 0; side < 2; side++)
             {
                 var clock = Stopwatch.StartNew();
+                if (distributedOnly && (side + run) % 2 != 0)
+                {
+                    continue;
+                }
+
                 if ((side + run) % 2 == 0)
                 {
                     actual = await sides.Distributed();
@@ -132,7 +138,7 @@ internal static class CorpusBench
             }
 
             figures.Results = sides.Size(actual!);
-            if (sides.Compare(expected!, actual!) is { } mismatch)
+            if (!distributedOnly && sides.Compare(expected!, actual!) is { } mismatch)
             {
                 return (figures, mismatch);
             }
@@ -171,5 +177,6 @@ internal static class CorpusBench
         int MinSize,
         string[] Ops,
         StoragePrecision Precision,
-        int Runs);
+        int Runs,
+        bool DistributedOnly);
 }

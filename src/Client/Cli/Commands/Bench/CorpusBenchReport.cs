@@ -29,10 +29,20 @@ internal sealed record CorpusBenchReport(
         text.AppendLine(invariant, $"  search: {Queries} queries, top {Settings.TopK}; cluster: threshold {Settings.Threshold}, min size {Settings.MinSize}; mine: top {Settings.TopK}, {Settings.MaxPairs} pairs; median of {Settings.Runs} run(s) per side, alternating");
         foreach (var op in Operations)
         {
-            text.AppendLine(invariant, $"  {op.Name,-8} distributed {op.DistributedMedian,9:F3} s   in process {op.InProcessMedian,9:F3} s   ratio {op.Ratio,6:F3} (distributed / in process); {op.Results} {op.ResultName}");
+            if (Settings.DistributedOnly)
+            {
+                text.AppendLine(invariant, $"  {op.Name,-8} distributed {op.DistributedMedian,9:F3} s   in process not run (--distributed-only); {op.Results} {op.ResultName}");
+            }
+            else
+            {
+                text.AppendLine(invariant, $"  {op.Name,-8} distributed {op.DistributedMedian,9:F3} s   in process {op.InProcessMedian,9:F3} s   ratio {op.Ratio,6:F3} (distributed / in process); {op.Results} {op.ResultName}");
+            }
         }
 
-        text.AppendLine(Mismatch is null ? "  results: identical on every run (same rows, order and scores)" : $"  results: MISMATCH: {Mismatch}");
+        text.AppendLine(
+            Settings.DistributedOnly ? "  results: not compared (--distributed-only)"
+            : Mismatch is null ? "  results: identical on every run (same rows, order and scores)"
+            : $"  results: MISMATCH: {Mismatch}");
         text.AppendLine(invariant, $"  peak working set {PeakWorkingSet / 1e9:F2} GB, peak managed heap {PeakHeap / 1e9:F2} GB (this process: silos, client and in-process side)");
         return text.ToString();
     }
@@ -81,7 +91,8 @@ internal sealed record CorpusBenchReport(
             }
 
             json.WriteEndArray();
-            json.WriteBoolean("identical", Mismatch is null);
+            json.WriteBoolean("compared", !Settings.DistributedOnly);
+            json.WriteBoolean("identical", !Settings.DistributedOnly && Mismatch is null);
             if (Mismatch is not null)
             {
                 json.WriteString("mismatch", Mismatch);
