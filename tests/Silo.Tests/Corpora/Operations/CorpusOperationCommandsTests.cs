@@ -94,6 +94,32 @@ public sealed class CorpusOperationCommandsTests(PostgresDatabases databases) : 
     }
 
     [Fact]
+    public async Task Corpus_score_and_search_against_another_corpus_write_what_score_and_search_write_for_the_exports()
+    {
+        var answers = TestCorpus.Texts(60, " (answer)");
+        CliAssert.Succeeded(await Simctl.RunAsync(["corpus", "create", "answers", "--model", Model, "--shards", "2", .. Cluster]));
+        CliAssert.Succeeded(await Simctl.RunAsync(["corpus", "add", "answers", "--input", _scratch.WriteLines("answers.txt", answers), "--batch-size", "7", .. Cluster]));
+        var exported = _scratch.File("answers.npy");
+        CliAssert.Succeeded(await Simctl.RunAsync(["corpus", "export", "answers", "--output", exported, .. Cluster]));
+
+        var remote = await Simctl.RunAsync(["corpus", "score", "questions", "--against", "answers", "--metric", "euclidean", "--output", _scratch.File("remote.npy"), .. Cluster]);
+        var local = await Simctl.RunAsync("score", "--a", _exported, "--b", exported, "--metric", "euclidean", "--output", _scratch.File("local.npy"));
+        var remoteHits = await Simctl.RunAsync(["corpus", "search", "questions", "--against", "answers", "--top-k", "3", .. Cluster]);
+        var localHits = await Simctl.RunAsync("search", "--corpus", exported, "--queries", _exported, "--top-k", "3");
+
+        CliAssert.Succeeded(remote);
+        CliAssert.Succeeded(local);
+        var expected = NpyFormat.Read(_scratch.File("local.npy"));
+        var actual = NpyFormat.Read(_scratch.File("remote.npy"));
+        Assert.Equal((240, 60), (actual.Rows, actual.Columns));
+        Assert.Equal(expected.Buffer, actual.Buffer);
+        CliAssert.Succeeded(remoteHits);
+        Assert.Equal(Lines(localHits, "hits", "text"), Lines(remoteHits, "hits", "text"));
+        Assert.Equal(240, Lines(remoteHits).Count);
+        Assert.All(Lines(remoteHits).SelectMany(l => l.GetProperty("hits").EnumerateArray()), h => Assert.Equal(answers[h.GetProperty("id").GetInt32()], h.GetProperty("text").GetString()));
+    }
+
+    [Fact]
     public async Task Bad_requests_name_the_corpus_or_the_option()
     {
         CliAssert.OneLineError(await Simctl.RunAsync(["corpus", "cluster", "absent", .. Cluster]), "corpus 'absent' does not exist");
@@ -101,6 +127,7 @@ public sealed class CorpusOperationCommandsTests(PostgresDatabases databases) : 
             await Simctl.RunAsync(["corpus", "search", "questions", "--query", "x", "--queries", "q.txt", .. Cluster]),
             "give the queries once");
         CliAssert.OneLineError(await Simctl.RunAsync(["corpus", "mine", "questions", "--top-k", "0", .. Cluster]), "--top-k");
+        CliAssert.OneLineError(await Simctl.RunAsync(["corpus", "score", "questions", "--against", "absent", .. Cluster]), "corpus 'absent' does not exist");
     }
 
     private static List<JsonElement> Lines(SimctlResult result) =>
