@@ -85,12 +85,7 @@ public sealed class CorpusOperationCommandsTests(PostgresDatabases databases) : 
         var remote = await Simctl.RunAsync(["corpus", "score", "questions", "--query-embeddings", queries, "--metric", "manhattan", "--output", _scratch.File("remote.npy"), .. Cluster]);
         var local = await Simctl.RunAsync("score", "--a", queries, "--b", _exported, "--metric", "manhattan", "--output", _scratch.File("local.npy"));
 
-        CliAssert.Succeeded(remote);
-        CliAssert.Succeeded(local);
-        var expected = NpyFormat.Read(_scratch.File("local.npy"));
-        var actual = NpyFormat.Read(_scratch.File("remote.npy"));
-        Assert.Equal((9, 240), (actual.Rows, actual.Columns));
-        Assert.Equal(expected.Buffer, actual.Buffer);
+        AssertSameMatrix(remote, local, (9, 240));
     }
 
     [Fact]
@@ -107,12 +102,7 @@ public sealed class CorpusOperationCommandsTests(PostgresDatabases databases) : 
         var remoteHits = await Simctl.RunAsync(["corpus", "search", "questions", "--against", "answers", "--top-k", "3", .. Cluster]);
         var localHits = await Simctl.RunAsync("search", "--corpus", exported, "--queries", _exported, "--top-k", "3");
 
-        CliAssert.Succeeded(remote);
-        CliAssert.Succeeded(local);
-        var expected = NpyFormat.Read(_scratch.File("local.npy"));
-        var actual = NpyFormat.Read(_scratch.File("remote.npy"));
-        Assert.Equal((240, 60), (actual.Rows, actual.Columns));
-        Assert.Equal(expected.Buffer, actual.Buffer);
+        AssertSameMatrix(remote, local, (240, 60));
         CliAssert.Succeeded(remoteHits);
         Assert.Equal(Lines(localHits, "hits", "text"), Lines(remoteHits, "hits", "text"));
         Assert.Equal(240, Lines(remoteHits).Count);
@@ -128,6 +118,17 @@ public sealed class CorpusOperationCommandsTests(PostgresDatabases databases) : 
             "give the queries once");
         CliAssert.OneLineError(await Simctl.RunAsync(["corpus", "mine", "questions", "--top-k", "0", .. Cluster]), "--top-k");
         CliAssert.OneLineError(await Simctl.RunAsync(["corpus", "score", "questions", "--against", "absent", .. Cluster]), "corpus 'absent' does not exist");
+    }
+
+    /// <summary>Both runs succeeded and wrote remote.npy and local.npy: the same float32 matrix of <paramref name="shape"/>, bit for bit.</summary>
+    private void AssertSameMatrix(SimctlResult remote, SimctlResult local, (int Rows, int Columns) shape)
+    {
+        CliAssert.Succeeded(remote);
+        CliAssert.Succeeded(local);
+        var expected = NpyFormat.Read(_scratch.File("local.npy"));
+        var actual = NpyFormat.Read(_scratch.File("remote.npy"));
+        Assert.Equal(shape, (actual.Rows, actual.Columns));
+        Assert.Equal(expected.Buffer, actual.Buffer);
     }
 
     private static List<JsonElement> Lines(SimctlResult result) =>

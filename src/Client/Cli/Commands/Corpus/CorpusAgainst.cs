@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Similarity.Grains.Contracts.Corpora;
 
 namespace Similarity.Cli.Commands.Corpus;
 
@@ -45,9 +44,7 @@ internal sealed class CorpusAgainst
             return AllowModelMismatch(parse) ? throw new CliException("--allow-model-mismatch needs --against") : null;
         }
 
-        return CorpusNames.IsValid(name)
-            ? name
-            : throw new CliException($"--against '{name}' is not a corpus name: use 1-100 ASCII letters, digits, '.', '_' or '-'");
+        return CorpusArguments.Checked(name, "--against");
     }
 
     public bool AllowModelMismatch(ParseResult parse) => parse.GetValue(_allowModelMismatch);

@@ -5,10 +5,10 @@ using Similarity.Grains.Contracts.Corpora.Errors;
 namespace Similarity.Client.Corpora.Operations;
 
 /// <summary>
-/// Two stored corpora whose rows are compared, each row of <see cref="Rows"/> against every row of <see cref="Against"/>
+/// Two stored corpora whose rows are compared, each row of <see cref="Corpus"/> against every row of <see cref="Against"/>
 /// (possibly the same corpus), as they are when the comparison opens: the row counts read then are the ones compared.
 /// </summary>
-internal sealed record CorpusComparison(CorpusInfo Rows, CorpusInfo Against)
+internal sealed record CorpusComparison(CorpusInfo Corpus, CorpusInfo Against)
 {
     /// <summary>
     /// Reads both corpora (a missing one: its not-found error) and checks they can be compared: the same embedding width,

@@ -77,7 +77,7 @@ public sealed class CorpusOperations
         var comparison = await CorpusComparison.OpenAsync(_grains, name, against, allowModelMismatch, cancellationToken);
         var scatter = new ScoreScatter(_grains, comparison.Against, _scoreBlockValues);
         await ForEachBlockAsync(
-            comparison.Rows,
+            comparison.Corpus,
             scatter.BlockRows,
             async (block, _, token) => await rows(await scatter.ScoreAsync(block, function, token), token),
             cancellationToken);
@@ -104,7 +104,7 @@ public sealed class CorpusOperations
         var search = _grains.GetGrain<ICorpusSearchGrain>(against);
         var end = comparison.Against.Rows;
         await ForEachBlockAsync(
-            comparison.Rows,
+            comparison.Corpus,
             width => Math.Max(1, _searchBlockValues / Math.Max(1, width)),
             async (block, first, token) =>
                 await hits(first, await RetryPolicy.Default.RunAsync(_ => search.SearchRowsBelowAsync(block, topK, function, end), token), token),
