@@ -12,4 +12,11 @@ public interface ICorpusSearchGrain : IGrainWithStringKey
     /// <summary>Each query's top <paramref name="topK"/> rows, best first (ties to the lower row id).</summary>
     [ReadOnly]
     Task<CorpusHit[][]> SearchAsync(FloatMatrix queries, int topK, ScoreFunction function);
+
+    /// <summary>
+    /// As <see cref="SearchAsync"/> over the rows with ids below <paramref name="endRow"/> only: a search run in blocks
+    /// sees one snapshot of a corpus that an add is growing.
+    /// </summary>
+    [ReadOnly]
+    Task<CorpusHit[][]> SearchRowsBelowAsync(FloatMatrix queries, int topK, ScoreFunction function, long endRow);
 }

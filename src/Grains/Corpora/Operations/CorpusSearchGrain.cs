@@ -15,7 +15,10 @@ namespace Similarity.Grains.Corpora.Operations;
 [Reentrant]
 internal sealed class CorpusSearchGrain : Grain, ICorpusSearchGrain
 {
-    public async Task<CorpusHit[][]> SearchAsync(FloatMatrix queries, int topK, ScoreFunction function)
+    public Task<CorpusHit[][]> SearchAsync(FloatMatrix queries, int topK, ScoreFunction function) =>
+        SearchRowsBelowAsync(queries, topK, function, long.MaxValue);
+
+    public async Task<CorpusHit[][]> SearchRowsBelowAsync(FloatMatrix queries, int topK, ScoreFunction function, long endRow)
     {
         ArgumentNullException.ThrowIfNull(queries);
         var name = this.GetPrimaryKeyString();
@@ -25,7 +28,8 @@ internal sealed class CorpusSearchGrain : Grain, ICorpusSearchGrain
         }
 
         var info = await GrainFactory.GetGrain<ICorpusGrain>(name).GetInfoAsync();
-        if (info.Rows == 0 || queries.Rows == 0)
+        var end = Math.Min(Math.Max(0, endRow), info.Rows);
+        if (end == 0 || queries.Rows == 0)
         {
             return [.. Enumerable.Range(0, queries.Rows).Select(_ => Array.Empty<CorpusHit>())];
         }
@@ -39,7 +43,7 @@ internal sealed class CorpusSearchGrain : Grain, ICorpusSearchGrain
         var lists = await Task.WhenAll(info.Shards.Select(shard =>
         {
             var grain = GrainFactory.GetGrain<IShardScanGrain>(new ShardKey(name, shard.Index).ToString());
-            return RetryPolicy.Default.RunAsync(_ => grain.SearchAsync(queries, topK, function, info.Rows), CancellationToken.None);
+            return RetryPolicy.Default.RunAsync(_ => grain.SearchAsync(queries, topK, function, end), CancellationToken.None);
         }));
         return await Task.Run(() => HitMerge.Merge(queries.Rows, lists, topK));
     }

@@ -85,12 +85,28 @@ public sealed class CorpusOperationCommandsTests(PostgresDatabases databases) : 
         var remote = await Simctl.RunAsync(["corpus", "score", "questions", "--query-embeddings", queries, "--metric", "manhattan", "--output", _scratch.File("remote.npy"), .. Cluster]);
         var local = await Simctl.RunAsync("score", "--a", queries, "--b", _exported, "--metric", "manhattan", "--output", _scratch.File("local.npy"));
 
-        CliAssert.Succeeded(remote);
-        CliAssert.Succeeded(local);
-        var expected = NpyFormat.Read(_scratch.File("local.npy"));
-        var actual = NpyFormat.Read(_scratch.File("remote.npy"));
-        Assert.Equal((9, 240), (actual.Rows, actual.Columns));
-        Assert.Equal(expected.Buffer, actual.Buffer);
+        AssertSameMatrix(remote, local, (9, 240));
+    }
+
+    [Fact]
+    public async Task Corpus_score_and_search_against_another_corpus_write_what_score_and_search_write_for_the_exports()
+    {
+        var answers = TestCorpus.Texts(60, " (answer)");
+        CliAssert.Succeeded(await Simctl.RunAsync(["corpus", "create", "answers", "--model", Model, "--shards", "2", .. Cluster]));
+        CliAssert.Succeeded(await Simctl.RunAsync(["corpus", "add", "answers", "--input", _scratch.WriteLines("answers.txt", answers), "--batch-size", "7", .. Cluster]));
+        var exported = _scratch.File("answers.npy");
+        CliAssert.Succeeded(await Simctl.RunAsync(["corpus", "export", "answers", "--output", exported, .. Cluster]));
+
+        var remote = await Simctl.RunAsync(["corpus", "score", "questions", "--against", "answers", "--metric", "euclidean", "--output", _scratch.File("remote.npy"), .. Cluster]);
+        var local = await Simctl.RunAsync("score", "--a", _exported, "--b", exported, "--metric", "euclidean", "--output", _scratch.File("local.npy"));
+        var remoteHits = await Simctl.RunAsync(["corpus", "search", "questions", "--against", "answers", "--top-k", "3", .. Cluster]);
+        var localHits = await Simctl.RunAsync("search", "--corpus", exported, "--queries", _exported, "--top-k", "3");
+
+        AssertSameMatrix(remote, local, (240, 60));
+        CliAssert.Succeeded(remoteHits);
+        Assert.Equal(Lines(localHits, "hits", "text"), Lines(remoteHits, "hits", "text"));
+        Assert.Equal(240, Lines(remoteHits).Count);
+        Assert.All(Lines(remoteHits).SelectMany(l => l.GetProperty("hits").EnumerateArray()), h => Assert.Equal(answers[h.GetProperty("id").GetInt32()], h.GetProperty("text").GetString()));
     }
 
     [Fact]
@@ -101,6 +117,18 @@ public sealed class CorpusOperationCommandsTests(PostgresDatabases databases) : 
             await Simctl.RunAsync(["corpus", "search", "questions", "--query", "x", "--queries", "q.txt", .. Cluster]),
             "give the queries once");
         CliAssert.OneLineError(await Simctl.RunAsync(["corpus", "mine", "questions", "--top-k", "0", .. Cluster]), "--top-k");
+        CliAssert.OneLineError(await Simctl.RunAsync(["corpus", "score", "questions", "--against", "absent", .. Cluster]), "corpus 'absent' does not exist");
+    }
+
+    /// <summary>Both runs succeeded and wrote remote.npy and local.npy: the same float32 matrix of <paramref name="shape"/>, bit for bit.</summary>
+    private void AssertSameMatrix(SimctlResult remote, SimctlResult local, (int Rows, int Columns) shape)
+    {
+        CliAssert.Succeeded(remote);
+        CliAssert.Succeeded(local);
+        var expected = NpyFormat.Read(_scratch.File("local.npy"));
+        var actual = NpyFormat.Read(_scratch.File("remote.npy"));
+        Assert.Equal(shape, (actual.Rows, actual.Columns));
+        Assert.Equal(expected.Buffer, actual.Buffer);
     }
 
     private static List<JsonElement> Lines(SimctlResult result) =>

@@ -33,11 +33,13 @@ internal sealed class CorpusArguments
         command.Options.Add(Device);
     }
 
-    public string CheckedName(ParseResult parse)
-    {
-        var name = parse.GetRequiredValue(Name);
-        return CorpusNames.IsValid(name) ? name : throw new CliException($"'{name}' is not a corpus name: use 1-100 ASCII letters, digits, '.', '_' or '-'");
-    }
+    public string CheckedName(ParseResult parse) => Checked(parse.GetRequiredValue(Name), null);
+
+    /// <summary><paramref name="name"/> if it is a corpus name; else an error naming it (and the <paramref name="option"/> that gave it).</summary>
+    public static string Checked(string name, string? option) =>
+        CorpusNames.IsValid(name)
+            ? name
+            : throw new CliException($"{(option is null ? "" : option + " ")}'{name}' is not a corpus name: use 1-100 ASCII letters, digits, '.', '_' or '-'");
 
     /// <summary>Opens the corpora the options name; <paramref name="model"/> is a folder the embedded silo serves (in process only).</summary>
     public Task<CorpusSession> OpenAsync(ParseResult parse, string? model, CancellationToken cancellationToken)

@@ -21,6 +21,10 @@ internal sealed class CorpusQueries
         command.Options.Add(_embeddings);
     }
 
+    /// <summary>True when any of the query options is given (whether once is checked on reading).</summary>
+    public bool IsGiven(ParseResult parse) =>
+        (parse.GetValue(_query) ?? []).Length > 0 || parse.GetValue(_queries) is not null || parse.GetValue(_embeddings) is not null;
+
     /// <summary>Reads the queries the options give, before any connection: exactly one of the three must be given.</summary>
     public async Task<Func<CorpusSession, string, CancellationToken, Task<FloatMatrix>>> ReadAsync(ParseResult parse, CancellationToken cancellationToken)
     {

@@ -1,20 +1,35 @@
 using Similarity.Grains.Contracts.Calls;
 using Similarity.Grains.Contracts.Corpora;
 using Similarity.Grains.Contracts.Corpora.Operations;
+using Similarity.Grains.Contracts.Errors;
 using Similarity.Grains.Contracts.Values;
 
 namespace Similarity.Client.Corpora.Operations;
 
 /// <summary>
-/// Operations over a stored corpus that run on the silos next to its shards: top-k search, paraphrase mining and
-/// community detection, with the results the in-process code gives on the same embeddings. Reached through
-/// <see cref="SimilarityClient.CorpusOperations"/>; calls are retried on silo loss.
+/// Operations over stored corpora that run on the silos next to their shards: top-k search and pairwise scores (of
+/// queries or of another corpus's rows), paraphrase mining and community detection, with the results the in-process code
+/// gives on the same embeddings. Reached through <see cref="SimilarityClient.CorpusOperations"/>; calls are retried on silo loss.
 /// </summary>
 public sealed class CorpusOperations
 {
-    private readonly IGrainFactory _grains;
+    /// <summary>Scores per block of a streamed score matrix (16 M floats, 64 MB).</summary>
+    internal const int DefaultScoreBlockValues = 16 << 20;
 
-    internal CorpusOperations(IGrainFactory grains) => _grains = grains;
+    /// <summary>Values of the rows searched per call (8 MB): bounds the client's and the shards' memory per block.</summary>
+    internal const int DefaultSearchBlockValues = 2 << 20;
+
+    private readonly IGrainFactory _grains;
+    private readonly int _scoreBlockValues;
+    private readonly int _searchBlockValues;
+
+    /// <summary>Block sizes other than the defaults let tests stream small corpora in many blocks.</summary>
+    internal CorpusOperations(IGrainFactory grains, int scoreBlockValues = DefaultScoreBlockValues, int searchBlockValues = DefaultSearchBlockValues)
+    {
+        _grains = grains;
+        _scoreBlockValues = scoreBlockValues;
+        _searchBlockValues = searchBlockValues;
+    }
 
     /// <summary>Each query's top <paramref name="topK"/> rows of corpus <paramref name="name"/>, best first (ties to the lower row id).</summary>
     public Task<CorpusHit[][]> SearchAsync(
@@ -36,35 +51,85 @@ public sealed class CorpusOperations
         ArgumentNullException.ThrowIfNull(queries);
         ArgumentNullException.ThrowIfNull(rows);
         var corpus = _grains.GetGrain<ICorpusGrain>(CorpusNames.Validate(name));
-        var info = await RetryPolicy.Default.RunAsync(_ => corpus.GetInfoAsync(), cancellationToken);
-        var columns = checked((int)info.Rows);
-        var block = Math.Max(1, ScoreBlockValues / Math.Max(1, columns));
+        var scatter = new ScoreScatter(_grains, await RetryPolicy.Default.RunAsync(_ => corpus.GetInfoAsync(), cancellationToken), _scoreBlockValues);
+        var block = scatter.BlockRows(queries.Columns);
         for (var start = 0; start < queries.Rows; start += block)
         {
             var count = Math.Min(block, queries.Rows - start);
             var part = new FloatMatrix(count, queries.Columns, queries.Values.AsSpan(start * queries.Columns, count * queries.Columns).ToArray());
-            var shards = await Task.WhenAll(info.Shards.Select(shard =>
-            {
-                var grain = _grains.GetGrain<IShardScanGrain>(new ShardKey(name, shard.Index).ToString());
-                return RetryPolicy.Default.RunAsync(_ => grain.ScoreAsync(part, function, info.Rows), cancellationToken);
-            }));
-            var values = new float[count * columns];
-            foreach (var shard in shards)
-            {
-                for (var q = 0; q < count; q++)
-                {
-                    var scores = shard.Scores.Row(q);
-                    for (var j = 0; j < shard.Ids.Length; j++)
-                    {
-                        values[q * columns + shard.Ids[j]] = scores[j];
-                    }
-                }
-            }
-
-            await rows(new FloatMatrix(count, columns, values), cancellationToken);
+            await rows(await scatter.ScoreAsync(part, function, cancellationToken), cancellationToken);
         }
 
-        return columns;
+        return scatter.Columns;
+    }
+
+    /// <summary>
+    /// The pairwise score matrix of every row of corpus <paramref name="name"/> against every row of corpus
+    /// <paramref name="against"/> (the same corpus, or another of the same width and model), as <see cref="ScoreAsync"/>
+    /// gives it for <paramref name="name"/>'s rows as queries: blocks of its rows, in row id order, each
+    /// <c>[block, against rows]</c>. Rows are read page by page, never all at once; returns the columns.
+    /// </summary>
+    public async Task<long> ScoreAgainstAsync(
+        string name, string against, ScoreFunction function, Func<FloatMatrix, CancellationToken, ValueTask> rows,
+        bool allowModelMismatch = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        var comparison = await CorpusComparison.OpenAsync(_grains, name, against, allowModelMismatch, cancellationToken);
+        var scatter = new ScoreScatter(_grains, comparison.Against, _scoreBlockValues);
+        await ForEachBlockAsync(
+            comparison.Corpus,
+            scatter.BlockRows,
+            async (block, _, token) => await rows(await scatter.ScoreAsync(block, function, token), token),
+            cancellationToken);
+        return scatter.Columns;
+    }
+
+    /// <summary>
+    /// Each row of corpus <paramref name="name"/>'s top <paramref name="topK"/> rows of corpus <paramref name="against"/>
+    /// (the same corpus, or another of the same width and model), best first (ties to the lower row id), as
+    /// <see cref="SearchAsync"/> gives them for its rows as queries: handed to <paramref name="hits"/> a block at a time
+    /// with the id of the block's first row (list i is row first + i). Rows are read page by page, never all at once.
+    /// </summary>
+    public async Task SearchAgainstAsync(
+        string name, string against, Func<long, CorpusHit[][], CancellationToken, ValueTask> hits, int topK = 10,
+        ScoreFunction function = ScoreFunction.Cosine, bool allowModelMismatch = false, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(hits);
+        var comparison = await CorpusComparison.OpenAsync(_grains, name, against, allowModelMismatch, cancellationToken);
+        if (topK < 1)
+        {
+            throw new InvalidRequestException($"top-k must be at least 1, got {topK} (corpus '{against}')", "top-k");
+        }
+
+        var search = _grains.GetGrain<ICorpusSearchGrain>(against);
+        var end = comparison.Against.Rows;
+        await ForEachBlockAsync(
+            comparison.Corpus,
+            width => Math.Max(1, _searchBlockValues / Math.Max(1, width)),
+            async (block, first, token) =>
+                await hits(first, await RetryPolicy.Default.RunAsync(_ => search.SearchRowsBelowAsync(block, topK, function, end), token), token),
+            cancellationToken);
+    }
+
+    /// <summary>As the streamed <see cref="SearchAgainstAsync(string, string, Func{long, CorpusHit[][], CancellationToken, ValueTask}, int, ScoreFunction, bool, CancellationToken)"/>, every row's hits at once (list i is row i).</summary>
+    public async Task<CorpusHit[][]> SearchAgainstAsync(
+        string name, string against, int topK = 10, ScoreFunction function = ScoreFunction.Cosine, bool allowModelMismatch = false,
+        CancellationToken cancellationToken = default)
+    {
+        var all = new List<CorpusHit[]>();
+        await SearchAgainstAsync(
+            name,
+            against,
+            (_, block, _) =>
+            {
+                all.AddRange(block);
+                return ValueTask.CompletedTask;
+            },
+            topK,
+            function,
+            allowModelMismatch,
+            cancellationToken);
+        return [.. all];
     }
 
     /// <summary>
@@ -101,13 +166,24 @@ public sealed class CorpusOperations
     /// <summary>Retries of an operation's calls: long enough for membership to move a killed silo's operation.</summary>
     private static RetryPolicy Retries { get; } = new(30, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2));
 
-    /// <summary>Scores per block of a score matrix (16 M floats, 64 MB): bounds the memory of a streamed matrix.</summary>
-    private const int ScoreBlockValues = 16 << 20;
-
     /// <summary>How often a waiting client asks for progress.</summary>
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
     private ICorpusOperationGrain Operation(string id) => _grains.GetGrain<ICorpusOperationGrain>(id);
+
+    /// <summary>Reads <paramref name="corpus"/>'s rows page by page, in row id order, and hands them to <paramref name="block"/> in blocks of the size its width gives.</summary>
+    private async Task ForEachBlockAsync(
+        CorpusInfo corpus, Func<int, int> blockRows, Func<FloatMatrix, long, CancellationToken, ValueTask> block, CancellationToken cancellationToken)
+    {
+        if (corpus.Rows == 0 || corpus.Dimension is not { } width)
+        {
+            return;
+        }
+
+        var blocks = new RowBlocks(width, blockRows(width), block);
+        await CorpusExport.RunAsync(_grains, corpus, blocks.AddAsync, cancellationToken);
+        await blocks.FlushAsync(cancellationToken);
+    }
 
     private async Task<ICorpusOperationGrain> RunAsync(OperationSpec spec, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
     {
