@@ -76,7 +76,8 @@ internal static class CorpusOperationsCommand
             return;
         }
 
-        var table = new Table().AddColumns("id", "kind", "status", "tiles", "started", "error");
+        // Ids whole on one line (the other columns wrap first): they are what a user copies into the next command.
+        var table = new Table().AddColumn(new TableColumn("id").NoWrap()).AddColumns("kind", "status", "tiles", "started", "error");
         foreach (var operation in operations)
         {
             table.AddRow(

@@ -63,7 +63,8 @@ internal static class EvalListCommand
             return;
         }
 
-        var table = new Table().AddColumns("job", "suite", "split", "model", "state", "tasks", "submitted");
+        // Ids whole on one line (the other columns wrap first): they are what a user copies into the next command.
+        var table = new Table().AddColumn(new TableColumn("job").NoWrap()).AddColumns("suite", "split", "model", "state", "tasks", "submitted");
         foreach (var job in jobs)
         {
             table.AddRow(
