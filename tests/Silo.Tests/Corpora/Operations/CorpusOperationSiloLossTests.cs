@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime.Placement;
 using Similarity.Grains.Clustering;
 using Similarity.Grains.Contracts.Corpora.Operations;
 using Similarity.Grains.Corpora.Operations;
@@ -31,11 +32,19 @@ public sealed class CorpusOperationSiloLossTests(PostgresDatabases databases)
         var spec = OperationSpec.Cluster("lost", threshold: 0.75, minSize: 10);
         var victim = cluster.Orleans.Silos[1].SiloAddress.ToString();
 
-        // Operations are placed at random: start them until one runs on the silo to be killed (its shards are there too).
+        // One operation on each silo: the killed silo's comes back by its reminder, the survivor's runs on undisturbed.
         var started = new List<OperationProgress>();
-        for (var attempt = 0; attempt < 8 && !started.Exists(p => p.Silo == victim); attempt++)
+        foreach (var silo in cluster.Orleans.Silos.ToArray())
         {
-            started.Add(await client.CorpusOperations.StartAsync($"lost-{attempt}", spec));
+            RequestContext.Set(IPlacementDirector.PlacementHintKey, silo.SiloAddress);
+            try
+            {
+                started.Add(await client.CorpusOperations.StartAsync($"lost-{started.Count}", spec));
+            }
+            finally
+            {
+                RequestContext.Clear();
+            }
         }
 
         Assert.Contains(started, p => p.Silo == victim);
