@@ -32,6 +32,30 @@ public sealed class CorpusOperationLifecycleTests(CorpusClusterFixture fixture) 
     }
 
     [Fact]
+    public async Task A_cancelled_blocking_call_deletes_its_running_operation()
+    {
+        await using var client = Cluster.Sdk();
+        await OperationData.StoreAsync(client, "life-interrupted", UnitRows.Random(12_000, 32, seed: 55), shards: 12);
+        var stored = OperationRecords();
+        using var interrupt = new CancellationTokenSource();
+        var seen = new System.Collections.Concurrent.ConcurrentQueue<OperationProgress>();
+        var progress = new Progress<OperationProgress>(p =>
+        {
+            seen.Enqueue(p);
+            if (p.TilesDone >= 1)
+            {
+                interrupt.Cancel();
+            }
+        });
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => client.CorpusOperations.MineAsync("life-interrupted", topK: 10, progress: progress, cancellationToken: interrupt.Token));
+
+        Assert.Contains(seen, p => p.Status == OperationStatus.Running && p.TilesDone < p.TilesTotal);
+        Assert.Empty(await client.CorpusOperations.ListAsync("life-interrupted"));
+        Assert.Equal(stored, OperationRecords());
+    }
+
+    [Fact]
     public async Task A_detached_operation_is_listed_with_kind_status_tiles_and_start_until_deleted()
     {
         await using var client = Cluster.Sdk();
