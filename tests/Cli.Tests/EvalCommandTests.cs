@@ -206,9 +206,12 @@ public class EvalCommandTests
     [Theory]
     [InlineData("status")]
     [InlineData("report")]
+    [InlineData("cancel")]
+    [InlineData("delete")]
+    [InlineData("list")]
     public async Task Querying_a_job_without_a_cluster_says_that_only_a_cluster_keeps_jobs(string command)
     {
-        var result = await Simctl.RunAsync("eval", command, "stsb-dev-0123456789ab");
+        var result = await Simctl.RunAsync(command == "list" ? ["eval", command] : ["eval", command, "stsb-dev-0123456789ab"]);
 
         CliAssert.OneLineError(result, $"eval {command} needs --cluster: only a cluster keeps jobs", "the job ends with it");
     }

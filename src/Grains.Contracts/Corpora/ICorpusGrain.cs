@@ -16,8 +16,20 @@ public interface ICorpusGrain : IGrainWithStringKey
     /// <summary>The corpus now, with its shards and the progress of a running add; <see cref="Errors.CorpusNotFoundException"/> if there is none.</summary>
     Task<CorpusInfo> GetInfoAsync();
 
-    /// <summary>Removes the corpus, its shards and their stored rows (a running add is aborted first).</summary>
+    /// <summary>Removes the corpus, its operations (running ones are cancelled), its shards and their stored rows (a running add is aborted first).</summary>
     Task DeleteAsync();
+
+    /// <summary>
+    /// Lists operation <paramref name="operation"/> as one of this corpus's (idempotent) and returns the corpus now, so the
+    /// operation covers the rows it holds; called by the operation as it starts.
+    /// </summary>
+    Task<CorpusInfo> BeginOperationAsync(string operation);
+
+    /// <summary>Drops operation <paramref name="operation"/> from the list (idempotent; no-op for a corpus that no longer exists).</summary>
+    Task ForgetOperationAsync(string operation);
+
+    /// <summary>The ids of the operations over this corpus whose records have not been deleted, oldest first.</summary>
+    Task<string[]> GetOperationsAsync();
 
     /// <summary>
     /// Accepts an add of <paramref name="plan"/>'s rows, numbered after the rows already stored: refused with

@@ -3,6 +3,7 @@ using Similarity.Grains.Contracts;
 using Similarity.Grains.Contracts.Corpora;
 using Similarity.Grains.Contracts.Corpora.Errors;
 using Similarity.Grains.Contracts.Corpora.Ingest;
+using Similarity.Grains.Contracts.Corpora.Operations;
 using Similarity.Grains.Contracts.Errors;
 using Similarity.Grains.Corpora.Storage;
 
@@ -12,6 +13,7 @@ namespace Similarity.Grains.Corpora;
 /// A named corpus: its spec and row count in Orleans grain state, its rows in its shards. It admits one add at a time,
 /// numbering the add's rows after those already stored, and counts them once its shards hold every one: progress is
 /// the sum of the rows each shard holds of the add, so a batch stored twice (re-delivered, re-published) counts once.
+/// It lists the ids of its operations, so they can be listed, and deleted with it.
 /// </summary>
 internal sealed class CorpusGrain(
     [PersistentState("corpus")] IPersistentState<CorpusState> state,
@@ -63,6 +65,9 @@ internal sealed class CorpusGrain(
     public async Task DeleteAsync()
     {
         var spec = Require();
+
+        // Operations first: a running one stops calling the shards before they go. They never call back while deleting.
+        await Task.WhenAll(State.Operations.Select(id => GrainFactory.GetGrain<ICorpusOperationGrain>(id).DeleteAsync()));
         if (State.Ingest is { } running)
         {
             await Task.WhenAll(Shards(spec).Select(s => s.DiscardIngestAsync(running.Id)));
@@ -72,6 +77,33 @@ internal sealed class CorpusGrain(
         await state.ClearStateAsync();
         state.State = new CorpusState();
         logger.LogInformation("Deleted corpus {Corpus}", Name);
+    }
+
+    public async Task<CorpusInfo> BeginOperationAsync(string operation)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(operation);
+        Require();
+        if (!State.Operations.Contains(operation, StringComparer.Ordinal))
+        {
+            State.Operations.Add(operation);
+            await state.WriteStateAsync();
+        }
+
+        return await GetInfoAsync();
+    }
+
+    public async Task ForgetOperationAsync(string operation)
+    {
+        if (State.Spec is not null && State.Operations.Remove(operation))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
+    public Task<string[]> GetOperationsAsync()
+    {
+        Require();
+        return Task.FromResult(State.Operations.ToArray());
     }
 
     public async Task<IngestTicket> BeginIngestAsync(IngestPlan plan)

@@ -3,7 +3,7 @@ using Similarity.Grains.Contracts.Corpora.Ingest;
 
 namespace Similarity.Grains.Corpora;
 
-/// <summary>A corpus as Orleans grain storage keeps it: its spec, the rows and batches of completed adds, the running add.</summary>
+/// <summary>A corpus as Orleans grain storage keeps it: its spec, the rows and batches of completed adds, the running add, its operations' ids.</summary>
 [GenerateSerializer]
 public sealed class CorpusState
 {
@@ -32,6 +32,10 @@ public sealed class CorpusState
     /// <summary>How the last add ended, for a client asking after it finished.</summary>
     [Id(6)]
     public IngestProgress? LastIngest { get; set; }
+
+    /// <summary>Ids of the operations over the corpus whose records exist, oldest first; states stored before this field read as empty.</summary>
+    [Id(7)]
+    public List<string> Operations { get; set; } = [];
 }
 
 /// <summary>The add a corpus is running: its plan, where its rows and sequence numbers start, and a failure a consumer reported.</summary>

@@ -8,10 +8,12 @@ using Similarity.Client;
 using Similarity.Client.Calls;
 using Similarity.Grains.Contracts;
 using Similarity.Grains.Contracts.Corpora;
+using Similarity.Grains.Corpora.Operations;
 using Similarity.Grains.Corpora.Storage;
 using Similarity.Silo.Corpora;
 using Similarity.Silo.Hosting;
 using Similarity.Silo.Models;
+using Similarity.Silo.Schema;
 using Similarity.Silo.Tests.Doubles;
 
 namespace Similarity.Silo.Tests.Corpora;
@@ -28,11 +30,12 @@ public sealed class CorpusCluster : IAsyncDisposable
     private readonly InProcessTestCluster _cluster;
     private readonly GatewayLossSignal _gatewayLoss;
 
-    private CorpusCluster(InProcessTestCluster cluster, GatewayLossSignal gatewayLoss, ICorpusBlockStore store)
+    private CorpusCluster(InProcessTestCluster cluster, GatewayLossSignal gatewayLoss, ICorpusBlockStore store, SharedGrainStates states)
     {
         _cluster = cluster;
         _gatewayLoss = gatewayLoss;
         Store = store;
+        States = states;
     }
 
     public InProcessTestCluster Orleans => _cluster;
@@ -42,8 +45,16 @@ public sealed class CorpusCluster : IAsyncDisposable
     /// <summary>The block store every silo's shards use.</summary>
     public ICorpusBlockStore Store { get; }
 
-    /// <summary>Starts one silo per encoder in <paramref name="encoders"/>, each serving it as <see cref="Model"/>; blocks go to <paramref name="store"/> (default: memory).</summary>
-    public static async Task<CorpusCluster> StartAsync(object[] encoders, ICorpusBlockStore? store = null)
+    /// <summary>The grain states every silo keeps, readable without activating (or reactivating) a grain.</summary>
+    public SharedGrainStates States { get; }
+
+    /// <summary>
+    /// Starts one silo per encoder in <paramref name="encoders"/>, each serving it as <see cref="Model"/>; blocks go to
+    /// <paramref name="store"/> (default: memory). Reminders live in memory (lost with the silo holding their table), or
+    /// with <paramref name="reminders"/> (a migrated PostgreSQL database) in its reminder table, as a cluster's silos keep
+    /// them; there they may tick every second and corpus operations ask to be resumed every <paramref name="resumePeriod"/>.
+    /// </summary>
+    public static async Task<CorpusCluster> StartAsync(object[] encoders, ICorpusBlockStore? store = null, string? reminders = null, TimeSpan? resumePeriod = null)
     {
         store ??= new MemoryCorpusBlockStore();
         var folders = encoders.Select(TestModelLoader.Register).ToArray();
@@ -61,6 +72,20 @@ public sealed class CorpusCluster : IAsyncDisposable
             orleans.Services.AddGrainStorage(ProviderConstants.DEFAULT_STORAGE_PROVIDER_NAME, (services, _) =>
                 new SharedGrainStorage(states, services.GetRequiredService<DeepCopier>()));
             orleans.AddEmbeddedCorpora(_ => store);
+            if (reminders is null)
+            {
+                orleans.UseInMemoryReminderService();
+            }
+            else
+            {
+                orleans.UseAdoNetReminderService(options => (options.Invariant, options.ConnectionString) = (ClusterSchema.Invariant, reminders));
+                orleans.Configure<ReminderOptions>(options => options.MinimumReminderPeriod = TimeSpan.FromSeconds(1));
+            }
+
+            if (resumePeriod is { } period)
+            {
+                orleans.Services.Configure<CorpusOperationOptions>(options => options.ResumePeriod = period);
+            }
         });
         builder.ConfigureClient(client =>
         {
@@ -69,7 +94,7 @@ public sealed class CorpusCluster : IAsyncDisposable
         });
         var cluster = builder.Build();
         await cluster.DeployAsync();
-        return new CorpusCluster(cluster, gatewayLoss, store);
+        return new CorpusCluster(cluster, gatewayLoss, store, states);
     }
 
     /// <summary>A cluster of two silos serving <see cref="HashSentenceEncoder"/>s.</summary>

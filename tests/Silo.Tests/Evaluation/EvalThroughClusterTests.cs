@@ -88,6 +88,48 @@ public sealed partial class EvalThroughClusterTests(PostgresDatabases databases)
         CliAssert.OneLineError(result, "no evaluation job 'stsb-dev-000000000000' was submitted to this cluster");
     }
 
+    [Fact]
+    public async Task Eval_list_cancel_and_delete_manage_a_running_job_from_other_processes()
+    {
+        var submitting = Simctl.RunAsync(["eval", "--suite", "stsb-multi-mt", "--data", SharedFolder.Data, "--split", "train", "--model", Model, .. _silos.Arguments]);
+        string? id = null;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(120);
+        while (id is null)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the job was not listed within 120 s");
+            var listed = await Simctl.RunAsync(["eval", "list", "--json", .. _silos.Arguments]);
+            CliAssert.Succeeded(listed);
+            var jobs = JsonDocument.Parse(listed.StandardOutput).RootElement.GetProperty("jobs");
+            id = jobs.EnumerateArray().Select(j => j.GetProperty("job").GetString()).FirstOrDefault();
+            Assert.True(id is null || jobs[0].GetProperty("state").GetString() == "running", $"the job ended before it could be cancelled: {listed.StandardOutput}");
+        }
+
+        var table = await Simctl.RunAsync(["eval", "list", .. _silos.Arguments]);
+        var cancel = await Simctl.RunAsync(["eval", "cancel", id, .. _silos.Arguments]);
+        var submitter = await submitting;
+        var status = await Simctl.RunAsync(["eval", "status", id, .. _silos.Arguments]);
+        var report = await Simctl.RunAsync(["eval", "report", id, .. _silos.Arguments]);
+        var delete = await Simctl.RunAsync(["eval", "delete", id, .. _silos.Arguments]);
+        var after = await Simctl.RunAsync(["eval", "list", "--json", .. _silos.Arguments]);
+
+        CliAssert.Succeeded(table);
+        Assert.Contains(id, table.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("stsb-multi-mt", table.StandardOutput, StringComparison.Ordinal);
+        CliAssert.Succeeded(cancel);
+        Assert.StartsWith($"cancelled evaluation job {id} (", cancel.StandardOutput, StringComparison.Ordinal);
+        Assert.NotEqual(0, submitter.ExitCode);
+        Assert.Contains($"simctl: evaluation job '{id}' was cancelled (", submitter.StandardError, StringComparison.Ordinal);
+        CliAssert.Succeeded(status);
+        Assert.Contains("state: cancelled", status.StandardOutput, StringComparison.Ordinal);
+        CliAssert.OneLineError(report, $"evaluation job '{id}' was cancelled (", "it has no report");
+        CliAssert.Succeeded(delete);
+        Assert.Equal($"deleted evaluation job {id}\n", delete.StandardOutput);
+        CliAssert.Succeeded(after);
+        Assert.Equal(0, JsonDocument.Parse(after.StandardOutput).RootElement.GetProperty("jobs").GetArrayLength());
+        CliAssert.OneLineError(await Simctl.RunAsync(["eval", "delete", id, .. _silos.Arguments]), $"no evaluation job '{id}' was submitted to this cluster");
+        CliAssert.OneLineError(await Simctl.RunAsync(["eval", "cancel", "stsb-dev-000000000000", .. _silos.Arguments]), "no evaluation job 'stsb-dev-000000000000'");
+    }
+
     /// <summary>The job id <c>simctl eval --cluster</c> printed on stderr.</summary>
     private static string JobId(string stderr)
     {

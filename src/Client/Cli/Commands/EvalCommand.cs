@@ -13,7 +13,7 @@ namespace Similarity.Cli.Commands;
 /// metric definitions, as an evaluation job: this command reads the suite, submits its tasks' pairs to a job on the
 /// silos (a silo in this process, or with <c>--cluster</c> the cluster's), shows its progress and writes its report
 /// (<see cref="EvalOutput"/>). With <c>--cluster</c> it prints the job's id on stderr, for <c>eval status</c> and
-/// <c>eval report</c> to find the job after this command has gone.
+/// <c>eval report</c> (and <c>eval list</c>, <c>eval cancel</c>, <c>eval delete</c>) to find the job after this command has gone.
 /// </summary>
 internal static class EvalCommand
 {
@@ -33,7 +33,7 @@ internal static class EvalCommand
         };
         var outputOption = CommandOutput.Option("the JSON report", "stdout, with the table on stderr, unless --report-dir is given");
         var reportDirOption = ReportDirOption();
-        var command = new Command("eval", "Evaluate a model on a benchmark suite (STS correlations or pair classification); 'eval status' and 'eval report' query a cluster's jobs.");
+        var command = new Command("eval", "Evaluate a model on a benchmark suite (STS correlations or pair classification); 'eval status', 'eval report', 'eval list', 'eval cancel' and 'eval delete' query and manage a cluster's jobs.");
         model.AddTo(command);
         command.Options.Add(suiteOption);
         command.Options.Add(dataOption);
@@ -42,6 +42,9 @@ internal static class EvalCommand
         command.Options.Add(reportDirOption);
         command.Subcommands.Add(EvalStatusCommand.Create());
         command.Subcommands.Add(EvalReportCommand.Create());
+        command.Subcommands.Add(EvalListCommand.Create());
+        command.Subcommands.Add(EvalCancelCommand.Create());
+        command.Subcommands.Add(EvalDeleteCommand.Create());
         command.SetAction((parse, cancellationToken) => RunAsync(
             model.Request(parse),
             parse.GetValue(suiteOption)!,

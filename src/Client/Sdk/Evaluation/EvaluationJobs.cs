@@ -1,11 +1,13 @@
 using Similarity.Grains.Contracts.Calls;
+using Similarity.Grains.Contracts.Errors;
 using Similarity.Grains.Contracts.Evaluation.Jobs;
 
 namespace Similarity.Client.Evaluation;
 
 /// <summary>
 /// Evaluation jobs of a cluster: submit a suite as data (the client reads the files, the silos need not see them),
-/// follow a job's progress, and fetch its report, also from another client after the submitting one has gone. Every call
+/// follow a job's progress, and fetch its report, also from another client after the submitting one has gone; list,
+/// cancel and delete jobs. Every call
 /// is retried while a silo is lost and the job moves to another.
 /// </summary>
 public sealed class EvaluationJobs
@@ -58,6 +60,47 @@ public sealed class EvaluationJobs
     /// <summary>The report of a completed job; a running or failed job is an <c>InvalidRequestException</c> saying so.</summary>
     public Task<EvaluationJobReport> GetReportAsync(string jobId, CancellationToken cancellationToken = default) =>
         RunAsync(jobId, (job, attempt) => job.GetReportAsync(attempt), cancellationToken);
+
+    /// <summary>
+    /// The cluster's jobs (every state) that have not been deleted, oldest first. Jobs submitted to a silo in this process
+    /// are listed only while it runs.
+    /// </summary>
+    public async Task<EvaluationJobStatus[]> ListAsync(CancellationToken cancellationToken = default)
+    {
+        var registry = _grains.GetGrain<IEvaluationJobRegistryGrain>(EvaluationJobIds.Registry);
+        var ids = await RetryPolicy.Default.RunAsync(_ => registry.GetJobsAsync(), cancellationToken, _attemptScope).ConfigureAwait(false);
+        var found = await Task.WhenAll(ids.Select(async id =>
+        {
+            try
+            {
+                return await GetStatusAsync(id, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvalidRequestException)
+            {
+                // Listed as it is submitted, before its record is written, or being deleted now.
+                return null;
+            }
+        })).ConfigureAwait(false);
+        return [.. found.OfType<EvaluationJobStatus>().OrderBy(status => status.SubmittedAt).ThenBy(status => status.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Cancels a running job: no task starts any more, results of tasks running now are dropped, and its report is refused;
+    /// a job that has ended is left as it is. Returns the job's status.
+    /// </summary>
+    public Task<EvaluationJobStatus> CancelAsync(string jobId, CancellationToken cancellationToken = default) =>
+        RunAsync(jobId, (job, _) => job.CancelAsync(), cancellationToken);
+
+    /// <summary>Deletes a job and its tasks' data (cancelling it first if it runs); an unknown id is an <c>InvalidRequestException</c> naming it.</summary>
+    public Task DeleteAsync(string jobId, CancellationToken cancellationToken = default) =>
+        RunAsync(
+            jobId,
+            async (job, _) =>
+            {
+                await job.DeleteAsync().ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken);
 
     private Task<T> RunAsync<T>(string jobId, Func<IEvaluationJobGrain, CancellationToken, Task<T>> call, CancellationToken cancellationToken)
     {

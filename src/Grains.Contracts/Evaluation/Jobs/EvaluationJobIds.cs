@@ -8,6 +8,9 @@ namespace Similarity.Grains.Contracts.Evaluation.Jobs;
 /// </summary>
 public static class EvaluationJobIds
 {
+    /// <summary>The key of the one <see cref="IEvaluationJobRegistryGrain"/> of a cluster (not a job id: it has no random part).</summary>
+    public const string Registry = "jobs";
+
     private const char Separator = '/';
 
     /// <summary>A new id for a job evaluating <paramref name="split"/> of <paramref name="suite"/>.</summary>

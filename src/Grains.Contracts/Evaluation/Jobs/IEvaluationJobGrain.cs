@@ -4,7 +4,8 @@ namespace Similarity.Grains.Contracts.Evaluation.Jobs;
 /// An evaluation job, keyed by its id (<see cref="EvaluationJobIds"/>): splits a submitted suite into one task grain per
 /// file or language pair, runs them on the silos, and aggregates their results into one report. Its state is persisted
 /// and a reminder resumes it when its silo dies, so it can be queried and its report fetched after the client has gone.
-/// A cancelled call only stops the caller waiting: a job runs on until it is done.
+/// A cancelled call only stops the caller waiting: a job runs on until it is done, or <see cref="CancelAsync"/> stops it.
+/// It lists itself with the <see cref="IEvaluationJobRegistryGrain"/> when submitted and leaves it when deleted.
 /// </summary>
 public interface IEvaluationJobGrain : IGrainWithStringKey
 {
@@ -17,6 +18,15 @@ public interface IEvaluationJobGrain : IGrainWithStringKey
     /// <summary>The job's state and progress; an id no job was submitted under is an <c>InvalidRequestException</c>.</summary>
     Task<EvaluationJobStatus> GetStatusAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>The report of a completed job; a running or failed job is an <c>InvalidRequestException</c> saying so.</summary>
+    /// <summary>The report of a completed job; a running, failed or cancelled job is an <c>InvalidRequestException</c> saying so.</summary>
     Task<EvaluationJobReport> GetReportAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Stops a running job: no task starts any more, its tasks' inputs and results (also of tasks running now) are dropped,
+    /// and it is <see cref="EvaluationJobState.Cancelled"/>. A job that has ended stays as it is. Returns its status.
+    /// </summary>
+    Task<EvaluationJobStatus> CancelAsync();
+
+    /// <summary>Removes the job (cancelled first if it runs), its tasks' data and its registry entry; an unknown id is an <c>InvalidRequestException</c>.</summary>
+    Task DeleteAsync();
 }

@@ -18,4 +18,7 @@ public interface IEvaluationTaskGrain : IGrainWithStringKey
 
     /// <summary>The stored result of a done task; otherwise an <c>InvalidRequestException</c>.</summary>
     Task<TaskResult> GetResultAsync();
+
+    /// <summary>Stops a run (its result is never stored) and removes the task's input and result; idempotent.</summary>
+    Task DeleteAsync();
 }

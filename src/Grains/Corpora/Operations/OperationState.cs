@@ -27,4 +27,8 @@ public sealed class OperationState
 
     [Id(6)]
     public CorpusCommunity[]? Communities { get; set; }
+
+    /// <summary>When it was started; states stored before this field read as <see cref="DateTimeOffset.MinValue"/>.</summary>
+    [Id(7)]
+    public DateTimeOffset StartedAt { get; set; }
 }

@@ -7,6 +7,7 @@ using Similarity.Grains.Evaluation.Jobs.Running;
 using Similarity.Grains.Evaluation.Jobs.Scheduling;
 using Similarity.Grains.Evaluation.Jobs.State;
 using Similarity.Grains.Evaluation.Reports;
+using Similarity.Grains.Lifecycle;
 
 namespace Similarity.Grains.Evaluation.Jobs;
 
@@ -14,20 +15,21 @@ namespace Similarity.Grains.Evaluation.Jobs;
 /// An evaluation job (see <see cref="IEvaluationJobGrain"/>). While it runs, a timer of this activation follows its
 /// tasks (<see cref="TaskSchedule"/> decides which); a reminder, and any call from a client, reactivates it on a live
 /// silo when its own silo dies, and it picks up from its persisted record: done tasks stay done, the others are called
-/// again and rerun if their silo died too.
+/// again and rerun if their silo died too. A user may cancel it (its tasks' data is dropped) or delete it; it lists
+/// itself with the job registry while it has a record.
 /// </summary>
 internal sealed class EvaluationJobGrain(
     [PersistentState("evaluation-job")] IPersistentState<EvaluationJobRecord> record,
     IOptions<EvaluationJobOptions> options,
     ILogger<EvaluationJobGrain> logger) : Grain, IEvaluationJobGrain, IRemindable
 {
-    private const string ResumeReminder = "resume";
-
     private readonly EvaluationJobOptions _options = Checked(options.Value);
     private TaskSchedule? _schedule;
     private IGrainTimer? _timer;
 
     private string Id => this.GetPrimaryKeyString();
+
+    private ResumeReminder Resume => new(this, _options.ResumePeriod, logger);
 
     private bool IsRunning => record.RecordExists && record.State.State == EvaluationJobState.Running;
 
@@ -49,6 +51,15 @@ internal sealed class EvaluationJobGrain(
         {
             var share = SentenceSharing.Pays(request);
             await Task.WhenAll(request.Tasks.Select(task => PrepareAsync(request, task, share)));
+
+            // Listed before its record exists: a job with a record is always listed (an id without one is skipped by listings).
+            await RetryPolicy.Default.RunAsync(
+                async _ =>
+                {
+                    await Registry.AddAsync(Id);
+                    return true;
+                },
+                CancellationToken.None);
             record.State = EvaluationJobRecord.Submitted(request, DateTimeOffset.UtcNow);
             await record.WriteStateAsync();
             logger.LogInformation("Evaluation job {Job}: {Model} on {Suite} {Split}, {Tasks} tasks", Id, request.Model, request.Suite, request.Split, request.Tasks.Length);
@@ -60,7 +71,7 @@ internal sealed class EvaluationJobGrain(
 
         if (IsRunning)
         {
-            await this.RegisterOrUpdateReminder(ResumeReminder, _options.ResumePeriod, _options.ResumePeriod);
+            await Resume.KeepAsync();
             Follow();
         }
 
@@ -76,9 +87,12 @@ internal sealed class EvaluationJobGrain(
         {
             var status = Status();
             throw new InvalidRequestException(
-                job.State == EvaluationJobState.Failed
-                    ? $"evaluation job '{Id}' failed: {job.Error}"
-                    : $"evaluation job '{Id}' is still running: {status.TasksDone} of {status.Tasks} tasks done",
+                job.State switch
+                {
+                    EvaluationJobState.Failed => $"evaluation job '{Id}' failed: {job.Error}",
+                    EvaluationJobState.Cancelled => $"evaluation job '{Id}' was cancelled ({status.TasksDone} of {status.Tasks} tasks had finished); it has no report",
+                    _ => $"evaluation job '{Id}' is still running: {status.TasksDone} of {status.Tasks} tasks done",
+                },
                 "job");
         }
 
@@ -87,15 +101,46 @@ internal sealed class EvaluationJobGrain(
         return EvaluationReport.Create(job.Model, job.Suite, job.Split, job.Averaging, results).ToJobReport();
     }
 
+    public async Task<EvaluationJobStatus> CancelAsync()
+    {
+        Record();
+        if (IsRunning)
+        {
+            await FinishAsync(EvaluationJobState.Cancelled, null);
+            await DropTasksAsync();
+        }
+
+        return Status();
+    }
+
+    public async Task DeleteAsync()
+    {
+        var job = Record();
+        _timer?.Dispose();
+        _timer = null;
+        await DropTasksAsync();
+        await record.ClearStateAsync();
+        await Resume.DropAsync();
+        await RetryPolicy.Default.RunAsync(
+            async _ =>
+            {
+                await Registry.RemoveAsync(Id);
+                return true;
+            },
+            CancellationToken.None);
+        DeactivateOnIdle();
+        logger.LogInformation("Evaluation job {Job} ({Suite} {Split}) deleted", Id, job.Suite, job.Split);
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (IsRunning)
         {
             Follow();
         }
-        else if (await this.GetReminder(reminderName) is { } reminder)
+        else
         {
-            await this.UnregisterReminder(reminder);
+            await Resume.DropAsync();
         }
     }
 
@@ -104,6 +149,17 @@ internal sealed class EvaluationJobGrain(
         options.Validate();
         return options;
     }
+
+    private IEvaluationJobRegistryGrain Registry => GrainFactory.GetGrain<IEvaluationJobRegistryGrain>(EvaluationJobIds.Registry);
+
+    /// <summary>Removes every task's input and result; a task running now stops and never stores its result.</summary>
+    private Task DropTasksAsync() => Task.WhenAll(record.State.Tasks.Select(task => RetryPolicy.Default.RunAsync(
+        async _ =>
+        {
+            await TaskGrain(task.Name).DeleteAsync();
+            return true;
+        },
+        CancellationToken.None)));
 
     private IEvaluationTaskGrain TaskGrain(string task) => GrainFactory.GetGrain<IEvaluationTaskGrain>(EvaluationJobIds.TaskKey(Id, task));
 
@@ -174,6 +230,7 @@ internal sealed class EvaluationJobGrain(
 
     private async Task FinishAsync(EvaluationJobState state, string? error)
     {
+        _schedule ??= new TaskSchedule(record.State.Tasks, _options.MaxRunningTasks);
         RecordDoneTasks();
         record.State.State = state;
         record.State.Error = error;
@@ -181,10 +238,7 @@ internal sealed class EvaluationJobGrain(
         await record.WriteStateAsync();
         _timer?.Dispose();
         _timer = null;
-        if (await this.GetReminder(ResumeReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
+        await Resume.DropAsync();
 
         logger.LogInformation("Evaluation job {Job} {State}{Error}", Id, state, error is null ? string.Empty : ": " + error);
     }

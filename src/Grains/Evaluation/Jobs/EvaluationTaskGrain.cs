@@ -13,7 +13,7 @@ namespace Similarity.Grains.Evaluation.Jobs;
 /// One task of an evaluation job (see <see cref="IEvaluationTaskGrain"/>). Its input and its result are two persisted
 /// rows (the input is cleared once the result is stored); the run itself lives only in this activation, off the Orleans
 /// scheduler: a silo lost mid-run leaves the input without a result, so the job's next call runs the task again
-/// wherever the grain is activated then.
+/// wherever the grain is activated then. Deleting it stops a run, whose result is then never stored.
 /// </summary>
 internal sealed class EvaluationTaskGrain(
     [PersistentState("evaluation-task-input")] IPersistentState<EvaluationTaskInputState> input,
@@ -23,6 +23,7 @@ internal sealed class EvaluationTaskGrain(
 {
     private readonly TaskProgress _progress = new();
     private Task? _run;
+    private CancellationTokenSource? _cancel;
     private string? _failure;
 
     public async Task PrepareAsync(EvaluationTaskWork work)
@@ -60,7 +61,12 @@ internal sealed class EvaluationTaskGrain(
         }
 
         var work = input.State.Work ?? throw new InvalidRequestException($"evaluation task '{this.GetPrimaryKeyString()}' has no input", "job");
-        _run ??= RunWorkAsync(work);
+        if (_run is null)
+        {
+            _cancel = new CancellationTokenSource();
+            _run = RunWorkAsync(work, _cancel.Token);
+        }
+
         var progress = _progress.Latest;
         return Task.FromResult(new EvaluationTaskStatus(EvaluationTaskState.Running, progress.Completed, progress.Total));
     }
@@ -69,7 +75,29 @@ internal sealed class EvaluationTaskGrain(
         ? Task.FromResult(result.State.ToResult())
         : throw new InvalidRequestException($"evaluation task '{this.GetPrimaryKeyString()}' has no result yet", "job");
 
-    private async Task RunWorkAsync(EvaluationTaskWork work)
+    public async Task DeleteAsync()
+    {
+        if (_run is { } run)
+        {
+            await _cancel!.CancelAsync();
+            await run;
+            _run = null;
+        }
+
+        if (input.RecordExists)
+        {
+            await input.ClearStateAsync();
+        }
+
+        if (result.RecordExists)
+        {
+            await result.ClearStateAsync();
+        }
+
+        DeactivateOnIdle();
+    }
+
+    private async Task RunWorkAsync(EvaluationTaskWork work, CancellationToken cancel)
     {
         var grains = GrainFactory;
         var job = EvaluationJobIds.ParseTaskKey(this.GetPrimaryKeyString()).Job;
@@ -78,7 +106,12 @@ internal sealed class EvaluationTaskGrain(
         try
         {
             // The encoder calls and the metrics run on the thread pool: no grain turn waits on them.
-            outcome = await Task.Run(() => TaskRun.RunAsync(grains, job, work, settings, _progress, CancellationToken.None));
+            outcome = await Task.Run(() => TaskRun.RunAsync(grains, job, work, settings, _progress, cancel), cancel).WaitAsync(cancel);
+        }
+        catch (Exception) when (cancel.IsCancellationRequested)
+        {
+            // Deleted (its job was cancelled or deleted): nothing of the run is stored.
+            return;
         }
         catch (Exception e) when (TransientFailure.IsTransient(e))
         {
@@ -91,6 +124,11 @@ internal sealed class EvaluationTaskGrain(
             // The model is not served, or cannot evaluate this kind of task: running again would fail the same way.
             _failure = e.Message;
             logger.LogWarning(e, "Evaluation task {Task} failed", this.GetPrimaryKeyString());
+            return;
+        }
+
+        if (cancel.IsCancellationRequested)
+        {
             return;
         }
 

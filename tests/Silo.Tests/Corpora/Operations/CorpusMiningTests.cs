@@ -71,27 +71,6 @@ public sealed class CorpusMiningTests(CorpusClusterFixture fixture) : IClassFixt
     }
 
     [Fact]
-    public async Task A_corpus_deleted_under_an_operation_fails_it_with_the_reason()
-    {
-        await using var client = Cluster.Sdk();
-        await OperationData.StoreAsync(client, "mine-deleted", UnitRows.Random(12_000, 32, seed: 15), shards: 12);
-
-        await client.CorpusOperations.StartAsync("op-mine-deleted", OperationSpec.Mine("mine-deleted", topK: 10));
-        await client.Corpora.DeleteAsync("mine-deleted");
-        OperationProgress now;
-        do
-        {
-            await Task.Delay(50);
-            now = await client.CorpusOperations.GetProgressAsync("op-mine-deleted");
-        }
-        while (now.Status == OperationStatus.Running);
-
-        Assert.Equal(OperationStatus.Failed, now.Status);
-        var error = await Assert.ThrowsAsync<OperationFailedException>(() => Cluster.Client.GetGrain<ICorpusOperationGrain>("op-mine-deleted").GetPairsAsync());
-        Assert.Contains("mine-deleted", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public async Task Bad_requests_name_the_corpus_or_the_option()
     {
         await using var client = Cluster.Sdk();

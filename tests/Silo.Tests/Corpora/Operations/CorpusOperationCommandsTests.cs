@@ -1,5 +1,8 @@
 using System.Text.Json;
+using Similarity.Client;
+using Similarity.Grains.Contracts.Corpora.Operations;
 using Similarity.Inference.Tensors;
+using Similarity.Silo.Tests.Cluster;
 using Similarity.Silo.Tests.Doubles;
 using Similarity.Silo.Tests.Servers;
 using Similarity.TestSupport;
@@ -129,6 +132,48 @@ public sealed class CorpusOperationCommandsTests(PostgresDatabases databases) : 
         var actual = NpyFormat.Read(_scratch.File("remote.npy"));
         Assert.Equal(shape, (actual.Rows, actual.Columns));
         Assert.Equal(expected.Buffer, actual.Buffer);
+    }
+
+    [Fact]
+    public async Task Corpus_operations_lists_what_remains_and_operation_delete_removes_it()
+    {
+        CliAssert.Succeeded(await Simctl.RunAsync(["corpus", "mine", "questions", "--top-k", "2", "--max-pairs", "5", .. Cluster]));
+        var afterBlocking = await Simctl.RunAsync(["corpus", "operations", "questions", "--json", .. Cluster]);
+        await using (var client = await SimilarityClient.ConnectAsync(new SimilarityClientOptions { Cluster = _silos.Connection, ClusterId = _silos.ClusterId }))
+        {
+            await client.CorpusOperations.StartAsync("detached-communities", OperationSpec.Cluster("questions", threshold: 0.8, minSize: 5));
+            await Poll.UntilAsync(() => client.CorpusOperations.GetProgressAsync("detached-communities").Result.Status == OperationStatus.Completed, seconds: 60);
+        }
+
+        var json = await Simctl.RunAsync(["corpus", "operations", "questions", "--json", .. Cluster]);
+        var table = await Simctl.RunAsync(["corpus", "operations", "questions", .. Cluster]);
+        var elsewhere = await Simctl.RunAsync(["corpus", "operation-delete", "absent", "detached-communities", .. Cluster]);
+        var unknown = await Simctl.RunAsync(["corpus", "operation-delete", "questions", "never-started", .. Cluster]);
+        var delete = await Simctl.RunAsync(["corpus", "operation-delete", "questions", "detached-communities", .. Cluster]);
+        var after = await Simctl.RunAsync(["corpus", "operations", "questions", "--json", .. Cluster]);
+
+        CliAssert.Succeeded(afterBlocking);
+        Assert.Equal(0, JsonDocument.Parse(afterBlocking.StandardOutput).RootElement.GetProperty("operations").GetArrayLength());
+        CliAssert.Succeeded(json);
+        var listed = Assert.Single(JsonDocument.Parse(json.StandardOutput).RootElement.GetProperty("operations").EnumerateArray());
+        Assert.Equal(("detached-communities", "cluster", "completed", 6, 6), (listed.GetProperty("id").GetString(), listed.GetProperty("kind").GetString(),
+            listed.GetProperty("status").GetString(), listed.GetProperty("tiles_done").GetInt32(), listed.GetProperty("tiles_total").GetInt32()));
+        CliAssert.Succeeded(table);
+        Assert.Contains("detached-communities", table.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("6/6", table.StandardOutput, StringComparison.Ordinal);
+        CliAssert.OneLineError(elsewhere, "corpus 'absent' does not exist");
+        CliAssert.OneLineError(unknown, "corpus questions has no operation 'never-started'");
+        CliAssert.Succeeded(delete);
+        Assert.Equal("deleted operation detached-communities of corpus questions\n", delete.StandardOutput);
+        Assert.Equal(0, JsonDocument.Parse(after.StandardOutput).RootElement.GetProperty("operations").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Corpus_operations_in_process_says_why_there_is_no_corpus()
+    {
+        var result = await Simctl.RunAsync("corpus", "operations", "questions");
+
+        CliAssert.OneLineError(result, "corpus 'questions' does not exist", "without --cluster a corpus lives only as long as the command");
     }
 
     private static List<JsonElement> Lines(SimctlResult result) =>

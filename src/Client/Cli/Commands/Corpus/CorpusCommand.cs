@@ -9,7 +9,7 @@ internal static class CorpusCommand
     {
         var command = new Command(
             "corpus",
-            "Named corpora of embeddings, sharded over the silos: create, add texts or embeddings, info, export, delete. "
+            "Named corpora of embeddings, sharded over the silos: create, add texts or embeddings, info, export, delete; search, mine, cluster, score; list and delete operations. "
             + "With --cluster corpora persist in the cluster's PostgreSQL. Without it they live in a silo in this process and are "
             + "gone when the command ends, so create, add and export in one command: "
             + "simctl corpus create NAME --model DIR --input texts.txt --export E.npy");
@@ -23,6 +23,8 @@ internal static class CorpusCommand
         command.Subcommands.Add(CorpusMineCommand.Create());
         command.Subcommands.Add(CorpusClusterCommand.Create());
         command.Subcommands.Add(CorpusScoreCommand.Create());
+        command.Subcommands.Add(CorpusOperationsCommand.Create());
+        command.Subcommands.Add(CorpusOperationDeleteCommand.Create());
         return command;
     }
 }

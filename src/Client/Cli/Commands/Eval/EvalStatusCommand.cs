@@ -65,33 +65,40 @@ internal static class EvalStatusCommand
         using var buffer = new MemoryStream();
         using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true }))
         {
-            json.WriteStartObject();
-            json.WriteString("job", status.Id);
-            json.WriteString("model", status.Model);
-            json.WriteString("device", status.Device.Name());
-            json.WriteString("suite", status.Suite);
-            json.WriteString("split", status.Split);
-            json.WriteString("state", Name(status.State));
-            json.WriteNumber("tasks", status.Tasks);
-            json.WriteNumber("tasks_done", status.TasksDone);
-            json.WriteNumber("pairs", status.Pairs);
-            json.WriteNumber("pairs_encoded", status.PairsEncoded);
-            json.WriteString("submitted_at", status.SubmittedAt);
-            if (status.FinishedAt is { } finished)
-            {
-                json.WriteString("finished_at", finished);
-            }
-            else
-            {
-                json.WriteNull("finished_at");
-            }
-
-            json.WriteString("error", status.Error);
-            json.WriteEndObject();
+            Write(json, status);
         }
 
         return System.Text.Encoding.UTF8.GetString(buffer.ToArray()) + "\n";
     }
 
-    private static string Name(EvaluationJobState state) => state.ToString().ToLowerInvariant();
+    /// <summary>Writes the status as one JSON object (also an item of <c>eval list --json</c>).</summary>
+    internal static void Write(Utf8JsonWriter json, EvaluationJobStatus status)
+    {
+        json.WriteStartObject();
+        json.WriteString("job", status.Id);
+        json.WriteString("model", status.Model);
+        json.WriteString("device", status.Device.Name());
+        json.WriteString("suite", status.Suite);
+        json.WriteString("split", status.Split);
+        json.WriteString("state", Name(status.State));
+        json.WriteNumber("tasks", status.Tasks);
+        json.WriteNumber("tasks_done", status.TasksDone);
+        json.WriteNumber("pairs", status.Pairs);
+        json.WriteNumber("pairs_encoded", status.PairsEncoded);
+        json.WriteString("submitted_at", status.SubmittedAt);
+        if (status.FinishedAt is { } finished)
+        {
+            json.WriteString("finished_at", finished);
+        }
+        else
+        {
+            json.WriteNull("finished_at");
+        }
+
+        json.WriteString("error", status.Error);
+        json.WriteEndObject();
+    }
+
+    /// <summary>The state as the commands print it: <c>running</c>, <c>completed</c>, <c>failed</c>, <c>cancelled</c>.</summary>
+    internal static string Name(EvaluationJobState state) => state.ToString().ToLowerInvariant();
 }

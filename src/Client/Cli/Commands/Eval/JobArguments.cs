@@ -5,22 +5,19 @@ using Similarity.Grains.Contracts.Evaluation.Jobs;
 namespace Similarity.Cli.Commands.Eval;
 
 /// <summary>
-/// What <c>eval status</c> and <c>eval report</c> share: the job id <c>simctl eval --cluster</c> printed, and the cluster
-/// it runs in. Jobs outlive their client only in a cluster: without <c>--cluster</c> there is nothing to query.
+/// What the <c>eval</c> subcommands about one job share: the job id <c>simctl eval --cluster</c> printed, and the cluster
+/// it runs in (<see cref="JobCluster"/>).
 /// </summary>
 internal sealed class JobArguments
 {
-    public Argument<string> Job { get; } = new("JOB") { Description = "The job id simctl eval --cluster printed on stderr." };
+    private readonly JobCluster _cluster = new();
 
-    public Option<string?> Cluster { get; } = ClusterOptions.Connection("The cluster the job was submitted to");
-
-    public Option<string> ClusterId { get; } = ClusterOptions.Id();
+    public Argument<string> Job { get; } = new("JOB") { Description = "The job id simctl eval --cluster printed on stderr (simctl eval list shows them)." };
 
     public void AddTo(Command command)
     {
         command.Arguments.Add(Job);
-        command.Options.Add(Cluster);
-        command.Options.Add(ClusterId);
+        _cluster.AddTo(command);
     }
 
     /// <summary>The job id, checked; a <see cref="CliException"/> names what is wrong.</summary>
@@ -31,22 +28,6 @@ internal sealed class JobArguments
     }
 
     /// <summary>A client of the job's cluster; without <c>--cluster</c> a <see cref="CliException"/> explains why there is no job to find.</summary>
-    public async Task<SimilarityClient> ConnectAsync(ParseResult parse, string command, CancellationToken cancellationToken)
-    {
-        if (parse.GetValue(Cluster) is not { } cluster)
-        {
-            throw new CliException(
-                $"eval {command} needs --cluster: only a cluster keeps jobs; without --cluster, simctl eval runs its job on a silo inside its own process, and the job ends with it");
-        }
-
-        ClusterOptions.Check(cluster);
-        try
-        {
-            return await SimilarityClient.ConnectAsync(new SimilarityClientOptions { Cluster = cluster, ClusterId = ClusterOptions.CheckedId(parse, ClusterId) }, cancellationToken);
-        }
-        catch (ClusterUnavailableException e)
-        {
-            throw new CliException(e.Message, e);
-        }
-    }
+    public Task<SimilarityClient> ConnectAsync(ParseResult parse, string command, CancellationToken cancellationToken) =>
+        _cluster.ConnectAsync(parse, command, cancellationToken);
 }

@@ -8,7 +8,7 @@ namespace Similarity.Cli.Commands.Eval;
 
 /// <summary>
 /// Follows an evaluation job to its end with a progress bar on a terminal (pairs encoded, tasks done), then fetches its
-/// report; a failed job is a <see cref="CliException"/> carrying the job's own error.
+/// report; a failed or cancelled job is a <see cref="CliException"/> carrying the job's own error.
 /// </summary>
 internal static class JobFollower
 {
@@ -20,6 +20,11 @@ internal static class JobFollower
         if (status.State == EvaluationJobState.Failed)
         {
             throw new CliException($"evaluation job '{id}' failed: {status.Error}");
+        }
+
+        if (status.State == EvaluationJobState.Cancelled)
+        {
+            throw new CliException($"evaluation job '{id}' was cancelled ({status.TasksDone} of {status.Tasks} tasks had finished); it has no report");
         }
 
         return (await jobs.GetReportAsync(id, cancellationToken)).ToEvaluationReport(model);

@@ -134,34 +134,73 @@ public sealed class CorpusOperations
 
     /// <summary>
     /// Paraphrase mining over corpus <paramref name="name"/> as a long operation on the silos: each row's top
-    /// <paramref name="topK"/> rows give pairs, the best <paramref name="maxPairs"/> are returned, best first.
+    /// <paramref name="topK"/> rows give pairs, the best <paramref name="maxPairs"/> are returned, best first. The
+    /// operation is deleted once its result is read (or the call fails or is cancelled): nothing is left on the cluster.
     /// </summary>
-    public async Task<CorpusPair[]> MineAsync(
+    public Task<CorpusPair[]> MineAsync(
         string name, int topK = 100, int maxPairs = 500_000, ScoreFunction function = ScoreFunction.Cosine,
-        IProgress<OperationProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var operation = await RunAsync(OperationSpec.Mine(CorpusNames.Validate(name), topK, maxPairs, function), progress, cancellationToken);
-        return await Retries.RunAsync(_ => operation.GetPairsAsync(), cancellationToken);
-    }
+        IProgress<OperationProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(OperationSpec.Mine(CorpusNames.Validate(name), topK, maxPairs, function), operation => operation.GetPairsAsync(), progress, cancellationToken);
 
-    /// <summary>Community detection over corpus <paramref name="name"/> as a long operation on the silos: communities largest first.</summary>
-    public async Task<CorpusCommunity[]> ClusterAsync(
-        string name, double threshold = 0.75, int minSize = 10, IProgress<OperationProgress>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var operation = await RunAsync(OperationSpec.Cluster(CorpusNames.Validate(name), threshold, minSize), progress, cancellationToken);
-        return await Retries.RunAsync(_ => operation.GetCommunitiesAsync(), cancellationToken);
-    }
+    /// <summary>
+    /// Community detection over corpus <paramref name="name"/> as a long operation on the silos: communities largest
+    /// first. The operation is deleted once its result is read (or the call fails or is cancelled).
+    /// </summary>
+    public Task<CorpusCommunity[]> ClusterAsync(
+        string name, double threshold = 0.75, int minSize = 10, IProgress<OperationProgress>? progress = null, CancellationToken cancellationToken = default) =>
+        RunAsync(OperationSpec.Cluster(CorpusNames.Validate(name), threshold, minSize), operation => operation.GetCommunitiesAsync(), progress, cancellationToken);
 
-    /// <summary>Starts <paramref name="spec"/> as operation <paramref name="id"/> (again: no-op) and returns at once; it runs on after the client has gone.</summary>
+    /// <summary>
+    /// Starts <paramref name="spec"/> as operation <paramref name="id"/> (again: no-op) and returns at once; it runs on after
+    /// the client has gone, and its record (with the result) stays until <see cref="DeleteAsync"/>.
+    /// </summary>
     public Task<OperationProgress> StartAsync(string id, OperationSpec spec, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(spec);
         return Retries.RunAsync(_ => Operation(id).StartAsync(spec), cancellationToken);
     }
 
-    /// <summary>Operation <paramref name="id"/>'s progress; asking resumes a run a lost silo dropped.</summary>
+    /// <summary>
+    /// Operation <paramref name="id"/>'s progress; asking resumes a run a lost silo dropped. An id with no record is an
+    /// <see cref="OperationNotFoundException"/> naming it.
+    /// </summary>
     public Task<OperationProgress> GetProgressAsync(string id, CancellationToken cancellationToken = default) =>
         Retries.RunAsync(_ => Operation(id).GetProgressAsync(), cancellationToken);
+
+    /// <summary>
+    /// The operations over corpus <paramref name="name"/> whose records exist (detached ones, and blocking ones still
+    /// running or whose client died), oldest first; <see cref="Grains.Contracts.Corpora.Errors.CorpusNotFoundException"/> if there is no such corpus.
+    /// </summary>
+    public async Task<OperationProgress[]> ListAsync(string name, CancellationToken cancellationToken = default)
+    {
+        var corpus = _grains.GetGrain<ICorpusGrain>(CorpusNames.Validate(name));
+        var ids = await RetryPolicy.Default.RunAsync(_ => corpus.GetOperationsAsync(), cancellationToken);
+        var found = await Task.WhenAll(ids.Select(async id =>
+        {
+            try
+            {
+                return await GetProgressAsync(id, cancellationToken);
+            }
+            catch (OperationNotFoundException)
+            {
+                // Listed as it starts, before its record is written, or deleted while its corpus's list was read.
+                return null;
+            }
+        }));
+        return [.. found.OfType<OperationProgress>().Where(p => p.Corpus == name).OrderBy(p => p.StartedAt).ThenBy(p => p.Id, StringComparer.Ordinal)];
+    }
+
+    /// <summary>
+    /// Deletes operation <paramref name="id"/>: a running one is cancelled (its tiles' results are ignored), its record and
+    /// result are removed, and its corpus no longer lists it. An id with no record is an <see cref="OperationNotFoundException"/> naming it.
+    /// </summary>
+    public async Task DeleteAsync(string id, CancellationToken cancellationToken = default)
+    {
+        if (!await TryDeleteAsync(id, cancellationToken))
+        {
+            throw new OperationNotFoundException($"there is no operation '{id}'", "id");
+        }
+    }
 
     /// <summary>Retries of an operation's calls: long enough for membership to move a killed silo's operation.</summary>
     private static RetryPolicy Retries { get; } = new(30, TimeSpan.FromMilliseconds(200), TimeSpan.FromSeconds(2));
@@ -185,20 +224,66 @@ public sealed class CorpusOperations
         await blocks.FlushAsync(cancellationToken);
     }
 
-    private async Task<ICorpusOperationGrain> RunAsync(OperationSpec spec, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
+    /// <summary>Deletes operation <paramref name="id"/> if it has a record (see <see cref="DeleteAsync"/>); false when it has none.</summary>
+    private async Task<bool> TryDeleteAsync(string id, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(id);
+        var corpus = await Retries.RunAsync(_ => Operation(id).DeleteAsync(), cancellationToken);
+        if (corpus is null)
+        {
+            return false;
+        }
+
+        var grain = _grains.GetGrain<ICorpusGrain>(corpus);
+        await Retries.RunAsync(
+            async _ =>
+            {
+                await grain.ForgetOperationAsync(id);
+                return true;
+            },
+            cancellationToken);
+        return true;
+    }
+
+    /// <summary>Runs <paramref name="spec"/> as a new operation, waits for it, reads its result, and deletes it whatever happened.</summary>
+    private async Task<T> RunAsync<T>(
+        OperationSpec spec, Func<ICorpusOperationGrain, Task<T>> result, IProgress<OperationProgress>? progress, CancellationToken cancellationToken)
     {
         var id = Guid.NewGuid().ToString("N");
-        var now = await StartAsync(id, spec, cancellationToken);
-        while (true)
+        try
         {
-            progress?.Report(now);
-            if (now.Status != OperationStatus.Running)
+            var now = await StartAsync(id, spec, cancellationToken);
+            while (true)
             {
-                return Operation(id);
-            }
+                progress?.Report(now);
+                if (now.Status != OperationStatus.Running)
+                {
+                    return await Retries.RunAsync(_ => result(Operation(id)), cancellationToken);
+                }
 
-            await Task.Delay(PollInterval, cancellationToken);
-            now = await GetProgressAsync(id, cancellationToken);
+                await Task.Delay(PollInterval, cancellationToken);
+                now = await GetProgressAsync(id, cancellationToken);
+            }
+        }
+        finally
+        {
+            await ForgetAsync(id);
+        }
+    }
+
+    /// <summary>
+    /// Deletes a blocking call's operation, also when the call was cancelled. The call's own result or error is what its
+    /// caller needs: a failed delete is not thrown over it, and the record it leaves shows in <see cref="ListAsync"/>.
+    /// </summary>
+    private async Task ForgetAsync(string id)
+    {
+        try
+        {
+            await TryDeleteAsync(id, CancellationToken.None);
+        }
+        catch (Exception e) when (e is GrainException or OrleansException or TimeoutException)
+        {
+            // Left for `simctl corpus operations` to show and `operation-delete` to remove.
         }
     }
 }
