@@ -17,12 +17,6 @@ public sealed record KernelOptions
     /// <summary>Threads one call may use; -1 means all cores.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
-    /// <summary>
-    /// Where the threads run: null for the thread pool; a scheduler that caps its concurrency lets calls running at once
-    /// (the shards of a process scanned together) share the cores instead of each taking all of them.
-    /// </summary>
-    public TaskScheduler? Scheduler { get; init; }
-
     /// <summary>Query rows per tile (the scores a search worker reads at once); null means 24 (four micro-tiles).</summary>
     public int? QueryBlockRows { get; init; }
 
@@ -82,10 +76,8 @@ public sealed record KernelOptions
         return (int)Math.Clamp((even + tile - 1) / tile * tile, tile, panel);
     }
 
-    /// <summary>Threads a call may use: <see cref="MaxDegreeOfParallelism"/>, or the processor count for -1, at most what <see cref="Scheduler"/> runs at once.</summary>
-    internal int Threads => Math.Min(
-        MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : MaxDegreeOfParallelism,
-        Scheduler is { MaximumConcurrencyLevel: > 0 and var most } ? most : int.MaxValue);
+    /// <summary>Threads a call may use: <see cref="MaxDegreeOfParallelism"/>, or the processor count for -1.</summary>
+    internal int Threads => MaxDegreeOfParallelism == -1 ? Environment.ProcessorCount : MaxDegreeOfParallelism;
 
     /// <summary>
     /// These options, with panels cut down so a worker's per-row state (<paramref name="bytesPerRow"/> each)
@@ -98,7 +90,7 @@ public sealed record KernelOptions
         return rows == QueryPanelRows ? this : this with { QueryPanelRows = rows };
     }
 
-    internal ParallelOptions ParallelOptions() => new() { MaxDegreeOfParallelism = MaxDegreeOfParallelism, TaskScheduler = Scheduler ?? TaskScheduler.Default };
+    internal ParallelOptions ParallelOptions() => new() { MaxDegreeOfParallelism = MaxDegreeOfParallelism };
 
     private static int RowsFitting(int bytes, int dimensions, int minimum, int maximum) =>
         Math.Clamp(bytes / (sizeof(float) * Math.Max(1, dimensions)) / 32 * 32, minimum, maximum);

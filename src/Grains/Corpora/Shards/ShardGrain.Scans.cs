@@ -11,9 +11,8 @@ using Similarity.Inference.Tensors;
 namespace Similarity.Grains.Corpora.Shards;
 
 /// <summary>
-/// The shard's scoring side (<see cref="IShardScanGrain"/>): kernels over a snapshot of the cached rows, read in place,
-/// their threads on the process's shared cores (<see cref="ScanCores"/>), (never on the Orleans scheduler) and awaited; a tile reads the other
-/// shard's rows in pages first.
+/// The shard's scoring side (<see cref="IShardScanGrain"/>): kernels over a snapshot of the cached rows, run on the
+/// thread pool (never on the Orleans scheduler) and awaited; a tile reads the other shard's rows in pages first.
 /// </summary>
 internal sealed partial class ShardGrain : IShardScanGrain
 {
@@ -31,9 +30,12 @@ internal sealed partial class ShardGrain : IShardScanGrain
         }
 
         CheckWidth(queries, dimension);
-        var shard = ScanRows.Of(rows, dimension, endRow);
-        var matrix = new EmbeddingMatrix(queries.Rows, queries.Columns, queries.Values);
-        return await ScanCores.RunAsync(options => ShardScans.Search(matrix, shard, topK, function, options, CancellationToken.None));
+        return await Task.Run(() =>
+        {
+            var shard = ScanRows.Of(rows, dimension, endRow);
+            var matrix = new EmbeddingMatrix(queries.Rows, queries.Columns, queries.Values);
+            return ShardScans.Search(matrix, shard, topK, function, CancellationToken.None);
+        });
     }
 
     public async Task<ShardScores> ScoreAsync(FloatMatrix queries, ScoreFunction function, long endRow)
@@ -46,18 +48,12 @@ internal sealed partial class ShardGrain : IShardScanGrain
         }
 
         CheckWidth(queries, dimension);
-        var shard = ScanRows.Of(rows, dimension, endRow);
-        var matrix = new EmbeddingMatrix(queries.Rows, queries.Columns, queries.Values);
-        return await ScanCores.RunAsync(options =>
+        return await Task.Run(() =>
         {
-            var scores = AllPairsScores.Compute(function.ToKernel(), matrix, shard.Rows, options);
-            var ids = new long[shard.Count];
-            for (var row = 0; row < ids.Length; row++)
-            {
-                ids[row] = shard.IdOf(row);
-            }
-
-            return new ShardScores(ids, new FloatMatrix(scores.Rows, scores.Columns, scores.Buffer));
+            var shard = ScanRows.Of(rows, dimension, endRow);
+            var matrix = new EmbeddingMatrix(queries.Rows, queries.Columns, queries.Values);
+            var scores = AllPairsScores.Compute(function.ToKernel(), matrix, shard.Matrix);
+            return new ShardScores(shard.Ids, new FloatMatrix(scores.Rows, scores.Columns, scores.Buffer));
         });
     }
 
@@ -77,11 +73,14 @@ internal sealed partial class ShardGrain : IShardScanGrain
             return new TileNeighbours(NeighbourLists.Empty, NeighbourLists.Empty);
         }
 
-        var own = ScanRows.Of(rows, dimension, job.EndRow);
-        var other = diagonal ? own : ScanRows.Of(pages, dimension, job.EndRow);
-        return own.Count == 0 || other.Count == 0
-            ? new TileNeighbours(NeighbourLists.Empty, NeighbourLists.Empty)
-            : await ScanCores.RunAsync(options => ShardScans.Tile(own, other, diagonal, job, options, CancellationToken.None));
+        return await Task.Run(() =>
+        {
+            var own = ScanRows.Of(rows, dimension, job.EndRow);
+            var other = diagonal ? own : ScanRows.Of(pages, dimension, job.EndRow);
+            return own.Count == 0 || other.Count == 0
+                ? new TileNeighbours(NeighbourLists.Empty, NeighbourLists.Empty)
+                : ShardScans.Tile(own, other, diagonal, job, CancellationToken.None);
+        });
     }
 
     private async Task<List<CorpusRows>> ReadShardAsync(ShardKey key, long endRow)
