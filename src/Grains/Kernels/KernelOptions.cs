@@ -17,6 +17,9 @@ public sealed record KernelOptions
     /// <summary>Threads one call may use; -1 means all cores.</summary>
     public int MaxDegreeOfParallelism { get; init; } = -1;
 
+    /// <summary>Where parallel work runs: null for the .NET thread pool; a silo's <see cref="KernelThreads"/> keep it off the pool Orleans uses.</summary>
+    public TaskScheduler? Scheduler { get; init; }
+
     /// <summary>Query rows per tile (the scores a search worker reads at once); null means 24 (four micro-tiles).</summary>
     public int? QueryBlockRows { get; init; }
 
@@ -90,7 +93,7 @@ public sealed record KernelOptions
         return rows == QueryPanelRows ? this : this with { QueryPanelRows = rows };
     }
 
-    internal ParallelOptions ParallelOptions() => new() { MaxDegreeOfParallelism = MaxDegreeOfParallelism };
+    internal ParallelOptions ParallelOptions() => new() { MaxDegreeOfParallelism = MaxDegreeOfParallelism, TaskScheduler = Scheduler ?? TaskScheduler.Default };
 
     private static int RowsFitting(int bytes, int dimensions, int minimum, int maximum) =>
         Math.Clamp(bytes / (sizeof(float) * Math.Max(1, dimensions)) / 32 * 32, minimum, maximum);

@@ -3,6 +3,7 @@ using Orleans.Streams;
 using Similarity.Grains.Contracts.Corpora;
 using Similarity.Grains.Corpora.Placement;
 using Similarity.Grains.Corpora.Storage;
+using Similarity.Grains.Kernels;
 using Similarity.Silo.Schema;
 
 namespace Similarity.Silo.Corpora;
@@ -62,6 +63,7 @@ public static class CorpusSiloBuilderExtensions
     public static ISiloBuilder AddCorpusGrains(this ISiloBuilder silo, Func<IServiceProvider, ICorpusBlockStore> store)
     {
         silo.Services.AddSingleton(store);
+        silo.Services.AddSingleton(_ => new KernelThreads(Environment.ProcessorCount));
         silo.Services.AddPlacementDirector<ShardSpreadPlacement, ShardSpreadPlacementDirector>();
         return silo;
     }

@@ -14,9 +14,8 @@ namespace Similarity.Grains.Corpora.Operations;
 internal static class ShardScans
 {
     /// <summary>Each query's top <paramref name="topK"/> rows of <paramref name="shard"/>; list i = query i.</summary>
-    public static NeighbourLists Search(EmbeddingMatrix queries, ScanRows shard, int topK, ScoreFunction function, CancellationToken cancellationToken)
+    public static NeighbourLists Search(EmbeddingMatrix queries, ScanRows shard, int topK, ScoreFunction function, KernelOptions options, CancellationToken cancellationToken)
     {
-        var options = KernelOptions.Default;
         using var prepared = new PreparedRows(queries, function.ToKernel(), "queries", options);
         using var corpus = new PreparedRows(shard.Matrix, function.ToKernel(), "corpus", options);
         var lists = NeighbourScan.TopK(prepared, corpus, topK, excludeSelf: false, options, cancellationToken);
@@ -28,9 +27,8 @@ internal static class ShardScans
     /// (once when <paramref name="diagonal"/>: a shard against itself, a row never its own top-k neighbour). Threshold
     /// lists of two shards come from one pass over their scores (<see cref="ThresholdNeighbours.ScanBoth"/>).
     /// </summary>
-    public static TileNeighbours Tile(ScanRows own, ScanRows other, bool diagonal, TileJob job, CancellationToken cancellationToken)
+    public static TileNeighbours Tile(ScanRows own, ScanRows other, bool diagonal, TileJob job, KernelOptions options, CancellationToken cancellationToken)
     {
-        var options = KernelOptions.Default;
         var function = job.Kind == TileKind.Threshold ? SimilarityFunction.Cosine : job.Function.ToKernel();
         using var left = new PreparedRows(own.Matrix, function, "rows", options);
         if (diagonal)

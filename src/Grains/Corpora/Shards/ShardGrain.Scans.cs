@@ -12,7 +12,7 @@ namespace Similarity.Grains.Corpora.Shards;
 
 /// <summary>
 /// The shard's scoring side (<see cref="IShardScanGrain"/>): kernels over a snapshot of the cached rows, run on the
-/// thread pool (never on the Orleans scheduler) and awaited; a tile reads the other shard's rows in pages first.
+/// silo's <see cref="KernelThreads"/> (never on the Orleans scheduler or the thread pool it runs on) and awaited; a tile reads the other shard's rows in pages first.
 /// </summary>
 internal sealed partial class ShardGrain : IShardScanGrain
 {
@@ -30,11 +30,11 @@ internal sealed partial class ShardGrain : IShardScanGrain
         }
 
         CheckWidth(queries, dimension);
-        return await Task.Run(() =>
+        return await kernels.RunAsync(options =>
         {
             var shard = ScanRows.Of(rows, dimension, endRow);
             var matrix = new EmbeddingMatrix(queries.Rows, queries.Columns, queries.Values);
-            return ShardScans.Search(matrix, shard, topK, function, CancellationToken.None);
+            return ShardScans.Search(matrix, shard, topK, function, options, CancellationToken.None);
         });
     }
 
@@ -48,11 +48,11 @@ internal sealed partial class ShardGrain : IShardScanGrain
         }
 
         CheckWidth(queries, dimension);
-        return await Task.Run(() =>
+        return await kernels.RunAsync(options =>
         {
             var shard = ScanRows.Of(rows, dimension, endRow);
             var matrix = new EmbeddingMatrix(queries.Rows, queries.Columns, queries.Values);
-            var scores = AllPairsScores.Compute(function.ToKernel(), matrix, shard.Matrix);
+            var scores = AllPairsScores.Compute(function.ToKernel(), matrix, shard.Matrix, options);
             return new ShardScores(shard.Ids, new FloatMatrix(scores.Rows, scores.Columns, scores.Buffer));
         });
     }
@@ -73,13 +73,13 @@ internal sealed partial class ShardGrain : IShardScanGrain
             return new TileNeighbours(NeighbourLists.Empty, NeighbourLists.Empty);
         }
 
-        return await Task.Run(() =>
+        return await kernels.RunAsync(options =>
         {
             var own = ScanRows.Of(rows, dimension, job.EndRow);
             var other = diagonal ? own : ScanRows.Of(pages, dimension, job.EndRow);
             return own.Count == 0 || other.Count == 0
                 ? new TileNeighbours(NeighbourLists.Empty, NeighbourLists.Empty)
-                : ShardScans.Tile(own, other, diagonal, job, CancellationToken.None);
+                : ShardScans.Tile(own, other, diagonal, job, options, CancellationToken.None);
         });
     }
 

@@ -7,6 +7,7 @@ using Similarity.Grains.Contracts.Corpora.Rows;
 using Similarity.Grains.Corpora.Placement;
 using Similarity.Grains.Corpora.Rows;
 using Similarity.Grains.Corpora.Storage;
+using Similarity.Grains.Kernels;
 
 namespace Similarity.Grains.Corpora.Shards;
 
@@ -20,6 +21,7 @@ namespace Similarity.Grains.Corpora.Shards;
 [CollectionAgeLimit(Minutes = 180)]
 internal sealed partial class ShardGrain(
     ICorpusBlockStore store,
+    KernelThreads kernels,
     [PersistentState("shard")] IPersistentState<ShardState> state,
     ILogger<ShardGrain> logger) : Grain, IShardGrain
 {
