@@ -38,6 +38,18 @@ internal sealed class ScanRows
         return _ids[block] is { } ids ? ids[at] : _firstIds[block] + at;
     }
 
+    /// <summary>The corpus row id of every local row, in order.</summary>
+    public long[] Ids()
+    {
+        var ids = new long[Count];
+        for (var row = 0; row < ids.Length; row++)
+        {
+            ids[row] = IdOf(row);
+        }
+
+        return ids;
+    }
+
     /// <summary>The rows of <paramref name="rows"/> with ids below <paramref name="endRow"/>.</summary>
     public static ScanRows Of(ShardRows rows, int dimension, long endRow)
     {
