@@ -25,28 +25,16 @@ internal static class ShardScans
     /// <summary>
     /// Tile <paramref name="own"/> × <paramref name="other"/>: each side's rows listed against the other side's
     /// (once when <paramref name="diagonal"/>: a shard against itself, a row never its own top-k neighbour). Threshold
-    /// lists come from one pass over each pair's score: both shards' from one pass over their scores
-    /// (<see cref="ThresholdNeighbours.ScanBoth"/>), a shard's own from the upper triangle (<see cref="ThresholdNeighbours.ScanTriangle"/>).
+    /// lists of two shards come from one pass over their scores (<see cref="ThresholdNeighbours.ScanBoth"/>), a shard's own from
+    /// one pass over the upper triangle of its scores (<see cref="ThresholdNeighbours.ScanTriangle"/>).
     /// </summary>
     public static TileNeighbours Tile(ScanRows own, ScanRows other, bool diagonal, TileJob job, KernelOptions options, CancellationToken cancellationToken)
     {
-        if (job.Kind is not (TileKind.TopK or TileKind.Threshold))
-        {
-            throw new ArgumentOutOfRangeException(nameof(job), job.Kind, null);
-        }
-
         var function = job.Kind == TileKind.Threshold ? SimilarityFunction.Cosine : job.Function.ToKernel();
         using var left = new PreparedRows(own.Rows, function, "rows", options);
-        if (diagonal && job.Kind == TileKind.Threshold)
-        {
-            var lists = ThresholdNeighbours.ScanTriangle(left, job.Threshold, minSize: 1, options, cancellationToken);
-            return new TileNeighbours(ListsOf.Pack(lists, own.IdOf, own.IdOf), NeighbourLists.Empty);
-        }
-
         if (diagonal)
         {
-            var lists = NeighbourScan.TopK(left, left, job.TopK, excludeSelf: true, options, cancellationToken);
-            return new TileNeighbours(ListsOf.Pack(lists, own.IdOf, own.IdOf), NeighbourLists.Empty);
+            return new TileNeighbours(List(left, left, own, own, job, diagonal: true, options, cancellationToken), NeighbourLists.Empty);
         }
 
         using var right = new PreparedRows(other.Rows, function, "rows", options);
@@ -57,7 +45,20 @@ internal static class ShardScans
         }
 
         return new TileNeighbours(
-            ListsOf.Pack(NeighbourScan.TopK(left, right, job.TopK, excludeSelf: false, options, cancellationToken), own.IdOf, other.IdOf),
-            ListsOf.Pack(NeighbourScan.TopK(right, left, job.TopK, excludeSelf: false, options, cancellationToken), other.IdOf, own.IdOf));
+            List(left, right, own, other, job, diagonal: false, options, cancellationToken),
+            List(right, left, other, own, job, diagonal: false, options, cancellationToken));
+    }
+
+    private static NeighbourLists List(
+        PreparedRows rows, PreparedRows against, ScanRows rowIds, ScanRows againstIds, TileJob job, bool diagonal, KernelOptions options, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<RankedHit[]?> lists = job.Kind switch
+        {
+            TileKind.TopK => NeighbourScan.TopK(rows, against, job.TopK, excludeSelf: diagonal, options, cancellationToken),
+            TileKind.Threshold when diagonal => ThresholdNeighbours.ScanTriangle(rows, job.Threshold, minSize: 1, options, cancellationToken),
+            TileKind.Threshold => ThresholdNeighbours.Scan(rows, against, job.Threshold, minSize: 1, options, cancellationToken),
+            _ => throw new ArgumentOutOfRangeException(nameof(job), job.Kind, null),
+        };
+        return ListsOf.Pack(lists, rowIds.IdOf, againstIds.IdOf);
     }
 }

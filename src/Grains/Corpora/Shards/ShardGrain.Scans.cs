@@ -11,7 +11,7 @@ using Similarity.Inference.Tensors;
 namespace Similarity.Grains.Corpora.Shards;
 
 /// <summary>
-/// The shard's scoring side (<see cref="IShardScanGrain"/>): kernels over a snapshot of the cached rows (read in place), run on the
+/// The shard's scoring side (<see cref="IShardScanGrain"/>): kernels over a snapshot of the cached rows, run on the
 /// silo's <see cref="KernelThreads"/> (never on the Orleans scheduler or the thread pool it runs on) and awaited; a tile reads the other shard's rows in pages first.
 /// </summary>
 internal sealed partial class ShardGrain : IShardScanGrain
