@@ -9,7 +9,8 @@ namespace Similarity.Grains.Clustering;
 /// row with cosine ≥ threshold (itself included), ordered by descending similarity, ties to the lower id; rows with at
 /// least <c>minCommunitySize</c> members are candidates; candidates are taken largest first (ties: lower row), each
 /// dropping members already taken, and kept while still ≥ the minimum size; the result is sorted by size (stable).
-/// Cosine is float64-exact: float32 tiles only pick candidates within their error bound of the threshold.
+/// Cosine is float64-exact: float32 tiles only pick candidates within their error bound of the threshold; each pair is
+/// scored once (the upper triangle) and listed for both its rows.
 /// </summary>
 public static class CommunityDetector
 {
@@ -41,7 +42,7 @@ public static class CommunityDetector
 
         var minSize = Math.Min(minCommunitySize, embeddings.Rows);
         using var rows = new PreparedRows(embeddings, SimilarityFunction.Cosine, "embeddings", options);
-        var neighbours = ThresholdNeighbours.Scan(rows, rows, threshold, minSize, options, cancellationToken);
+        var neighbours = ThresholdNeighbours.ScanTriangle(rows, threshold, minSize, options, cancellationToken);
         return CommunityExtraction.Extract(neighbours, minSize);
     }
 }

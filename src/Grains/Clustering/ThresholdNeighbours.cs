@@ -14,6 +14,7 @@ namespace Similarity.Grains.Clustering;
 /// The float64 cosine is symmetric to the bit (products of widened floats summed in a fixed order, norms multiplied),
 /// so one pass over left × right also gives every right row's list (<see cref="ScanBoth"/>): every pair at the
 /// threshold has a kernel score above the lowered bar whichever side it is scanned from, so the pairs are the same.
+/// Rows against themselves need only the upper triangle (<see cref="ScanTriangle"/>) for the same reason.
 /// </remarks>
 internal static class ThresholdNeighbours
 {
@@ -30,10 +31,20 @@ internal static class ThresholdNeighbours
             right,
             options,
             corpusShards: 1,
-            () => new ThresholdWorker(left, right, threshold, minSize, options.PanelRows(left.Dimensions), lists, collectReverse: false),
+            () => new ThresholdWorker(left, right, threshold, minSize, options.PanelRows(left.Dimensions), lists, ScanShape.LeftOnly),
             finishWorker: null,
             cancellationToken);
         return lists;
+    }
+
+    /// <summary>
+    /// The lists of <paramref name="rows"/> against themselves, as <see cref="Scan"/>(rows, rows) gives them, from about half
+    /// the work: each pair (i, j), j ≥ i, is scored once and listed for both rows.
+    /// </summary>
+    public static RankedHit[]?[] ScanTriangle(PreparedRows rows, double threshold, int minSize, KernelOptions options, CancellationToken cancellationToken)
+    {
+        var (lists, reversed) = ScanReversing(rows, rows, threshold, ScanShape.Triangle, options, cancellationToken);
+        return Gather(reversed, lists, minSize);
     }
 
     /// <summary>
@@ -44,6 +55,14 @@ internal static class ThresholdNeighbours
     public static (RankedHit[]?[] Left, RankedHit[]?[] Right) ScanBoth(
         PreparedRows left, PreparedRows right, double threshold, KernelOptions options, CancellationToken cancellationToken)
     {
+        var (lists, reversed) = ScanReversing(left, right, threshold, ScanShape.BothSides, options, cancellationToken);
+        return (lists, Gather(reversed, new RankedHit[]?[right.Count], minSize: 1));
+    }
+
+    /// <summary>One pass that lists the left rows (every list with a neighbour) and keeps each pair for its right row too.</summary>
+    private static (RankedHit[]?[] Lists, List<List<ReverseHit>> Reversed) ScanReversing(
+        PreparedRows left, PreparedRows right, double threshold, ScanShape shape, KernelOptions options, CancellationToken cancellationToken)
+    {
         var lists = new RankedHit[]?[left.Count];
         var reversed = new List<List<ReverseHit>>();
         TileScanner.Run(
@@ -51,7 +70,7 @@ internal static class ThresholdNeighbours
             right,
             options,
             corpusShards: 1,
-            () => new ThresholdWorker(left, right, threshold, 1, options.PanelRows(left.Dimensions), lists, collectReverse: true),
+            () => new ThresholdWorker(left, right, threshold, 1, options.PanelRows(left.Dimensions), lists, shape),
             worker =>
             {
                 lock (reversed)
@@ -59,14 +78,18 @@ internal static class ThresholdNeighbours
                     reversed.Add(worker.Reverse!);
                 }
             },
-            cancellationToken);
-        return (lists, Gather(reversed, right.Count));
+            cancellationToken,
+            upperTriangle: shape == ScanShape.Triangle);
+        return (lists, reversed);
     }
 
-    /// <summary>The right rows' lists from the pairs the workers kept: counted, filled, each ranked.</summary>
-    private static RankedHit[]?[] Gather(List<List<ReverseHit>> reversed, int rows)
+    /// <summary>
+    /// Adds the pairs the workers kept to the lists of their right rows (<paramref name="lists"/>, completed in place), then
+    /// ranks each list; a list shorter than <paramref name="minSize"/> becomes null.
+    /// </summary>
+    private static RankedHit[]?[] Gather(List<List<ReverseHit>> reversed, RankedHit[]?[] lists, int minSize)
     {
-        var counts = new int[rows];
+        var counts = new int[lists.Length];
         foreach (var hits in reversed)
         {
             foreach (var hit in hits)
@@ -75,11 +98,17 @@ internal static class ThresholdNeighbours
             }
         }
 
-        var lists = new RankedHit[]?[rows];
-        for (var row = 0; row < rows; row++)
+        for (var row = 0; row < lists.Length; row++)
         {
-            lists[row] = counts[row] == 0 ? null : new RankedHit[counts[row]];
-            counts[row] = 0;
+            var own = lists[row]?.Length ?? 0;
+            if (counts[row] > 0)
+            {
+                var list = new RankedHit[own + counts[row]];
+                lists[row]?.CopyTo(list, 0);
+                lists[row] = list;
+            }
+
+            counts[row] = own;
         }
 
         foreach (var hits in reversed)
@@ -90,15 +119,31 @@ internal static class ThresholdNeighbours
             }
         }
 
-        foreach (var list in lists)
+        for (var row = 0; row < lists.Length; row++)
         {
-            if (list is not null)
+            if (lists[row] is not { } list)
             {
-                Array.Sort(list);
+                continue;
             }
+
+            if (list.Length < minSize)
+            {
+                lists[row] = null;
+                continue;
+            }
+
+            Array.Sort(list);
         }
 
         return lists;
+    }
+
+    /// <summary>What one scan lists: the left rows only, both sides of two sets of rows, or both sides of a triangle of one set.</summary>
+    private enum ScanShape
+    {
+        LeftOnly,
+        BothSides,
+        Triangle,
     }
 
     /// <summary>A pair kept from the left side, listed for right row <see cref="Row"/>: its left neighbour and their score.</summary>
@@ -109,6 +154,7 @@ internal static class ThresholdNeighbours
     {
         private readonly PreparedRows _left;
         private readonly PreparedRows _right;
+        private readonly ScanShape _shape;
         private readonly double _threshold;
         private readonly float _bar;
         private readonly int _minSize;
@@ -119,9 +165,10 @@ internal static class ThresholdNeighbours
         private int _queryStart;
         private int _queryCount;
 
-        public ThresholdWorker(PreparedRows left, PreparedRows right, double threshold, int minSize, int panelRows, RankedHit[]?[] lists, bool collectReverse)
+        public ThresholdWorker(PreparedRows left, PreparedRows right, double threshold, int minSize, int panelRows, RankedHit[]?[] lists, ScanShape shape)
         {
-            Reverse = collectReverse ? [] : null;
+            Reverse = shape == ScanShape.LeftOnly ? null : [];
+            _shape = shape;
             _left = left;
             _right = right;
             _threshold = threshold;
@@ -141,7 +188,7 @@ internal static class ThresholdNeighbours
             _bar = MathF.BitDecrement(bar);
         }
 
-        /// <summary>With <c>collectReverse</c>: every pair this worker kept, as the right row's neighbour.</summary>
+        /// <summary>Unless the scan lists the left rows only: every pair this worker kept, as the right row's neighbour (a triangle's self pairs once).</summary>
         public List<ReverseHit>? Reverse { get; }
 
         protected override void BeginBlock(int queryStart, int queryCount, int shard, int corpusStart, int corpusEnd)
@@ -154,6 +201,13 @@ internal static class ThresholdNeighbours
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public override void Consume(int row, int corpusStart, Span<float> scores)
         {
+            // A triangle's panel starts its corpus rows at its own first row: pairs below the diagonal are its earlier rows' to list.
+            var below = _queryStart + row - corpusStart;
+            if (_shape == ScanShape.Triangle && below > 0)
+            {
+                scores[..Math.Min(below, scores.Length)].Fill(float.NegativeInfinity);
+            }
+
             var i = 0;
             if (Vector.IsHardwareAccelerated)
             {
@@ -206,7 +260,10 @@ internal static class ThresholdNeighbours
                     if (score >= _threshold)
                     {
                         _ranked[kept++] = new RankedHit(id, score);
-                        Reverse?.Add(new ReverseHit(id, new RankedHit(query, score)));
+                        if (_shape == ScanShape.BothSides || (_shape == ScanShape.Triangle && id != query))
+                        {
+                            Reverse!.Add(new ReverseHit(id, new RankedHit(query, score)));
+                        }
                     }
                 }
 
@@ -215,8 +272,13 @@ internal static class ThresholdNeighbours
                     continue;
                 }
 
+                // Lists the reversed pairs complete are ranked once they are whole.
                 var ranked = _ranked.AsSpan(0, kept);
-                ranked.Sort();
+                if (_shape != ScanShape.Triangle)
+                {
+                    ranked.Sort();
+                }
+
                 _lists[query] = ranked.ToArray();
             }
         }

@@ -46,6 +46,44 @@ public static unsafe class AllPairsScores
         Compute(function, left.Data, right.Data, left.Columns, destination, options);
     }
 
+    /// <summary>Rows against rows read where they lie (a shard's blocks; float16 widened as they are packed), scored as if contiguous.</summary>
+    public static EmbeddingMatrix Compute(SimilarityFunction function, EmbeddingMatrix left, BlockRows right, KernelOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(left);
+        ArgumentNullException.ThrowIfNull(right);
+        options ??= KernelOptions.Default;
+        options.Validate();
+        _ = function.Kernel();
+        if (left.Columns != right.Dimensions)
+        {
+            throw new ArgumentException($"Left rows have {left.Columns} dimensions but right rows have {right.Dimensions}.");
+        }
+
+        FiniteEmbeddings.EnsureFinite(left, "left");
+        FiniteEmbeddings.EnsureFinite(right, "right");
+        var result = new EmbeddingMatrix(left.Rows, right.Count);
+        if (left.Rows == 0 || right.Count == 0 || left.Columns == 0)
+        {
+            return result;
+        }
+
+        var packed = ArrayPool<float>.Shared.Rent((int)PanelPacker.Length(right.Count, PanelScores.RightWidth, right.Dimensions));
+        try
+        {
+            fixed (float* panels = packed)
+            {
+                PanelPacker.Pack(right, PanelScores.RightWidth, function == SimilarityFunction.Cosine, packed, options);
+                Run<float>(function, left.Data, left.Rows, panels, right.Count, right.Dimensions, result.Data, options);
+            }
+        }
+        finally
+        {
+            ArrayPool<float>.Shared.Return(packed);
+        }
+
+        return result;
+    }
+
     /// <summary>Dot products of every left row with every right row.</summary>
     public static void Dot(ReadOnlySpan<float> left, ReadOnlySpan<float> right, int dimensions, Span<float> destination, KernelOptions? options = null) =>
         Compute(SimilarityFunction.Dot, left, right, dimensions, destination, options);

@@ -20,16 +20,34 @@ public static class FiniteEmbeddings
     /// <summary>Checks float16 rows (row-major, <paramref name="dimensions"/> values a row).</summary>
     public static void EnsureFinite(ReadOnlySpan<Half> rows, int dimensions, string input) => EnsureFinite<Half>(rows, dimensions, input);
 
+    /// <summary>Checks every block of <paramref name="rows"/>; the error names the row's index in the whole.</summary>
+    public static void EnsureFinite(BlockRows rows, string input)
+    {
+        ArgumentNullException.ThrowIfNull(rows);
+        for (var block = 0; block < rows.BlockCount; block++)
+        {
+            var first = rows.BlockStart(block);
+            if (rows.IsHalf)
+            {
+                Check(rows.Halves(block), rows.Dimensions, input, first);
+            }
+            else
+            {
+                Check(rows.Singles(block), rows.Dimensions, input, first);
+            }
+        }
+    }
+
     internal static void EnsureFinite<T>(ReadOnlySpan<T> rows, int dimensions, string input)
         where T : unmanaged
     {
         if (typeof(T) == typeof(float))
         {
-            Check(MemoryMarshal.Cast<T, float>(rows), dimensions, input);
+            Check(MemoryMarshal.Cast<T, float>(rows), dimensions, input, 0);
         }
         else if (typeof(T) == typeof(Half))
         {
-            Check(MemoryMarshal.Cast<T, Half>(rows), dimensions, input);
+            Check(MemoryMarshal.Cast<T, Half>(rows), dimensions, input, 0);
         }
         else
         {
@@ -37,7 +55,8 @@ public static class FiniteEmbeddings
         }
     }
 
-    private static void Check<T>(ReadOnlySpan<T> rows, int dimensions, string input)
+    /// <param name="firstRow">The index of the first row of <paramref name="rows"/> in the input the error names.</param>
+    private static void Check<T>(ReadOnlySpan<T> rows, int dimensions, string input, int firstRow)
         where T : IFloatingPointIeee754<T>
     {
         if (TensorPrimitives.IsFiniteAll(rows))
@@ -50,7 +69,7 @@ public static class FiniteEmbeddings
             if (!T.IsFinite(rows[i]))
             {
                 var row = dimensions == 0 ? 0 : i / dimensions;
-                throw new NonFiniteEmbeddingException(input, row, i - row * dimensions, float.CreateTruncating(rows[i]));
+                throw new NonFiniteEmbeddingException(input, firstRow + row, i - row * dimensions, float.CreateTruncating(rows[i]));
             }
         }
     }

@@ -35,6 +35,31 @@ public class ThresholdNeighboursTests
         Assert.True(nonEmpty > 100, $"only {nonEmpty} right rows had neighbours: the cases do not exercise the reversed lists");
     }
 
+    [Fact]
+    public void The_upper_triangle_gives_every_row_the_list_of_a_scan_against_all_rows()
+    {
+        var cases =
+            from rows in RandomEmbeddings.Single(maxRows: 70, maxDimensions: 12)
+            from threshold in Gen.Elements(-0.5, 0.0, 0.3, 0.6, 0.8, 0.95, 1.0)
+            from minSize in Gen.Elements(1, 2, 3, 5)
+            from threads in Gen.Elements(1, 2)
+            select (rows, threshold, minSize, threads);
+        var shared = 0;
+
+        Check.One(RandomEmbeddings.Config(200), Prop.ForAll(Arb.From(cases), c =>
+        {
+            var options = SmallTiles with { MaxDegreeOfParallelism = c.threads };
+            using var rows = new PreparedRows(c.rows, SimilarityFunction.Cosine, "rows", options);
+
+            var lists = ThresholdNeighbours.ScanTriangle(rows, c.threshold, c.minSize, options, CancellationToken.None);
+
+            AssertSame(ThresholdNeighbours.Scan(rows, rows, c.threshold, c.minSize, options, CancellationToken.None), lists);
+            shared += lists.Count(l => l is { Length: > 1 });
+        }));
+
+        Assert.True(shared > 100, $"only {shared} rows had a neighbour besides themselves: the cases do not exercise the lower triangle");
+    }
+
     private static void AssertSame(RankedHit[]?[] expected, RankedHit[]?[] actual)
     {
         Assert.Equal(expected.Length, actual.Length);

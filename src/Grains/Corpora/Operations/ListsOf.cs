@@ -8,7 +8,7 @@ internal static class ListsOf
 {
     /// <param name="owners">The corpus id (or query index) of each list's row.</param>
     /// <param name="ids">The corpus id of each local neighbour row.</param>
-    public static NeighbourLists Pack(IReadOnlyList<RankedHit[]?> lists, Func<int, long> owners, long[] ids)
+    public static NeighbourLists Pack(IReadOnlyList<RankedHit[]?> lists, Func<int, long> owners, Func<int, long> ids)
     {
         var kept = 0;
         var total = 0;
@@ -37,7 +37,7 @@ internal static class ListsOf
             rows[row] = owners(i);
             foreach (var hit in list)
             {
-                neighbours[at] = ids[hit.Id];
+                neighbours[at] = ids(hit.Id);
                 scores[at++] = hit.Score;
             }
 

@@ -68,6 +68,14 @@ public sealed class RowBlock
     /// <summary>The float16 values, row-major; only for a float16 block.</summary>
     public ReadOnlySpan<Half> Half => _half ?? throw new InvalidOperationException("a float32 block has no float16 values; use Single");
 
+    /// <summary>The first <paramref name="count"/> rows' float32 values, for kernels that read them in place; only for a float32 block.</summary>
+    internal ReadOnlyMemory<float> SingleRows(int count) =>
+        (_single ?? throw new InvalidOperationException("a float16 block has no float32 values")).AsMemory(0, Range(0, count).Length);
+
+    /// <summary>The first <paramref name="count"/> rows' float16 values, for kernels that read them in place; only for a float16 block.</summary>
+    internal ReadOnlyMemory<Half> HalfRows(int count) =>
+        (_half ?? throw new InvalidOperationException("a float32 block has no float16 values")).AsMemory(0, Range(0, count).Length);
+
     /// <summary>Bytes the values take in memory.</summary>
     public long CachedBytes => (long)Count * Dimension * Precision.BytesPerValue();
 

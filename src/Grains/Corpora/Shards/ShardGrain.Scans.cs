@@ -52,8 +52,8 @@ internal sealed partial class ShardGrain : IShardScanGrain
         {
             var shard = ScanRows.Of(rows, dimension, endRow);
             var matrix = new EmbeddingMatrix(queries.Rows, queries.Columns, queries.Values);
-            var scores = AllPairsScores.Compute(function.ToKernel(), matrix, shard.Matrix, options);
-            return new ShardScores(shard.Ids, new FloatMatrix(scores.Rows, scores.Columns, scores.Buffer));
+            var scores = AllPairsScores.Compute(function.ToKernel(), matrix, shard.Rows, options);
+            return new ShardScores(shard.Ids(), new FloatMatrix(scores.Rows, scores.Columns, scores.Buffer));
         });
     }
 

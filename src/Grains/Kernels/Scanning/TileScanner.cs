@@ -7,7 +7,8 @@ namespace Similarity.Grains.Kernels.Scanning;
 /// <summary>
 /// Streams query × corpus scores tile by tile to per-thread workers, so top-k and threshold searches never hold
 /// more than one tile (query block × corpus block floats) per thread. Work items are panels of query rows, crossed
-/// with shards of the corpus when there are too few panels to keep every thread busy.
+/// with shards of the corpus when there are too few panels to keep every thread busy. A scan of rows against themselves
+/// can cover only the upper triangle: each panel scans the corpus rows from its own first row on.
 /// </summary>
 internal static unsafe class TileScanner
 {
@@ -18,10 +19,16 @@ internal static unsafe class TileScanner
         int corpusShards,
         Func<TWorker> createWorker,
         Action<TWorker>? finishWorker,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken,
+        bool upperTriangle = false)
         where TWorker : TileWorker
     {
         options.Validate();
+        if (upperTriangle && !ReferenceEquals(queries, corpus))
+        {
+            throw new ArgumentException("Only rows scanned against themselves have an upper triangle.", nameof(upperTriangle));
+        }
+
         if (queries.Count > 0 && corpus.Count > 0 && queries.Dimensions != corpus.Dimensions)
         {
             throw new ArgumentException($"Queries have {queries.Dimensions} dimensions but the corpus has {corpus.Dimensions}.");
@@ -55,6 +62,7 @@ internal static unsafe class TileScanner
                     var shard = (int)(item % shards);
                     var corpusStart = (int)Math.Min((long)shard * shardRows, corpus.Count);
                     var corpusEnd = (int)Math.Min((long)corpusStart + shardRows, corpus.Count);
+                    corpusStart = upperTriangle ? Math.Clamp(queryStart, corpusStart, corpusEnd) : corpusStart;
                     var worker = local.Worker;
                     worker.Begin(queryStart, Math.Min(layout.PanelRows, queries.Count - queryStart), shard, corpusStart, corpusEnd);
                     ScanItem(queries, corpus, layout, worker, local.Tile, local.Queries, corpusStart, corpusEnd, cancellationToken);
