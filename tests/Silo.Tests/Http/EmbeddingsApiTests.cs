@@ -197,7 +197,8 @@ public sealed class EmbeddingsApiTests(EmbeddingsApiTests.TwoSilos silos) : ICla
     {
         (await PostAsync(new { model = "mini", input = new[] { "a", "b" } })).Dispose();
 
-        var text = await MetricsAsync(series => series.Contains("similarity_worker_items_total", StringComparison.Ordinal));
+        // Counters move after the response is written, and scrapes are cached briefly: wait for this request's counts.
+        var text = await MetricsAsync(series => HasSample(series, "similarity_worker_items_total", atLeast: 2));
 
         Assert.Matches("similarity_worker_requests_total\\{[^}]*outcome=\"ok\"[^}]*\\} [1-9]", text);
         Assert.True(Sample(text, "similarity_worker_items_total") >= 2, "items counted");
@@ -211,7 +212,7 @@ public sealed class EmbeddingsApiTests(EmbeddingsApiTests.TwoSilos silos) : ICla
     {
         (await PostAsync(new { model = "mini", input = new[] { "a", "bb bb", "ccc ccc ccc" } })).Dispose();
 
-        var text = await MetricsAsync(series => series.Contains("similarity_batcher_batches_total", StringComparison.Ordinal));
+        var text = await MetricsAsync(series => HasSample(series, "similarity_batcher_batches_total", atLeast: 1));
 
         Assert.True(Sample(text, "similarity_batcher_batches_total") >= 1, "batches run");
         Assert.True(Sample(text, "similarity_batcher_tokens_total") >= 3, "tokens read");
@@ -251,10 +252,20 @@ public sealed class EmbeddingsApiTests(EmbeddingsApiTests.TwoSilos silos) : ICla
     /// <summary>The value of <paramref name="series"/> for model "mini" in Prometheus text.</summary>
     private static double Sample(string text, string series)
     {
-        var match = Regex.Match(text, Regex.Escape(series) + "\\{[^}]*model=\"mini\"[^}]*\\} (\\S+)");
+        var match = MiniSample(text, series);
         Assert.True(match.Success, $"no {series} sample for mini in:\n{text}");
         return double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
     }
+
+    /// <summary>Whether <paramref name="series"/> for model "mini" has reached <paramref name="atLeast"/>.</summary>
+    private static bool HasSample(string text, string series, double atLeast)
+    {
+        var match = MiniSample(text, series);
+        return match.Success && double.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture) >= atLeast;
+    }
+
+    private static Match MiniSample(string text, string series) =>
+        Regex.Match(text, Regex.Escape(series) + "\\{[^}]*model=\"mini\"[^}]*\\} (\\S+)");
 
     private static Similarity.Inference.Tensors.EmbeddingMatrix Rows(IEnumerable<float[]> rows) =>
         Similarity.Inference.Tensors.EmbeddingMatrix.FromRows(rows.ToArray());
